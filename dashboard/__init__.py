@@ -1,0 +1,1 @@
+"""Indicators with exact citations: catalog, validator and dashboard."""
