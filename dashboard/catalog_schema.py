@@ -1,0 +1,72 @@
+"""The JSON Schema of the catalog, derived from the field table, for editors (`indicators schema`)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from dashboard.fields import (
+    DATE_PATTERN,
+    DECIMAL_PATTERN,
+    ID_PATTERN,
+    PERIOD_PATTERN,
+    QUALIFIER_CHOICES,
+    RECORDS,
+    SECTIONS,
+    SHA256_PATTERN,
+    URL_PATTERN,
+)
+
+SCHEMA_FILE = "indicators.schema.json"
+
+_KINDS: dict[str, dict[str, Any]] = {
+    "id": {"type": "string", "pattern": ID_PATTERN},
+    "text": {"type": "string", "minLength": 1},
+    "quote": {"type": "string", "minLength": 1},
+    "date": {"type": "string", "pattern": DATE_PATTERN},
+    "period": {"type": "string", "pattern": PERIOD_PATTERN},
+    "sha256": {"type": "string", "pattern": SHA256_PATTERN},
+    "url": {"type": "string", "pattern": URL_PATTERN},
+    "value": {"type": "number", "description": f"Plain decimal literal matching {DECIMAL_PATTERN}."},
+    "qualifier": {"enum": [*QUALIFIER_CHOICES, None]},
+    "citations": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/citation"}},
+}
+
+
+def _record(kind: str) -> dict[str, Any]:
+    fields = RECORDS[kind]
+    return {
+        "type": "object",
+        "additionalProperties": False,
+        "required": [name for name, field in fields.items() if field.required],
+        "properties": {
+            name: {**_KINDS[field.kind], "description": field.description} for name, field in fields.items()
+        },
+    }
+
+
+def catalog_schema() -> dict[str, Any]:
+    properties: dict[str, Any] = {
+        "version": {"const": 1},
+        "themes": {
+            "type": "object",
+            "propertyNames": {"pattern": ID_PATTERN},
+            "additionalProperties": {"type": "string", "minLength": 1},
+        },
+    }
+    for section, kind in SECTIONS.items():
+        properties[section] = {"type": "array", "items": {"$ref": f"#/$defs/{kind}"}}
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "indicators.schema.json",
+        "title": "Catalog of indicators with exact citations (version 1)",
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["version"],
+        "properties": properties,
+        "$defs": {kind: _record(kind) for kind in RECORDS},
+    }
+
+
+def schema_text() -> str:
+    return json.dumps(catalog_schema(), indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,106 @@
+"""The catalog's field table: one place that says which fields each record has and what they hold.
+
+Both the loader's checks (schema.py) and the JSON Schema for editors (jsonschema.py) come from it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from dashboard.figures import QUALIFIERS
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+DATE_PATTERN = r"^[0-9]{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12][0-9]|3[01]))?)?$"
+PERIOD_PATTERN = r"^[0-9]{4}(?:-[0-9]{2}){0,2}(?:/(?:[0-9]{4}(?:-[0-9]{2}){0,2}|\.\.))?$"
+SHA256_PATTERN = r"^[0-9a-f]{64}$"
+URL_PATTERN = r"^https?://[^\s]+$"
+DECIMAL_PATTERN = r"^-?(?:0|[1-9](?:_?[0-9])*)(?:\.[0-9](?:_?[0-9])*)?$"
+
+
+@dataclass(frozen=True)
+class Field:
+    """How one field of a record is written."""
+
+    kind: str
+    """One of: id, text, quote, date, period, sha256, url, value, qualifier, citations."""
+    required: bool
+    description: str
+
+
+def _f(kind: str, required: bool, description: str) -> Field:
+    return Field(kind, required, description)
+
+
+RECORDS: dict[str, dict[str, Field]] = {
+    "source": {
+        "id": _f("id", True, "Short kebab-case id that citations use."),
+        "file": _f("text", True, "Path of the text, relative to the catalog, inside seeds/."),
+        "sha256": _f("sha256", True, "sha256 of the file's bytes; `indicators pin` updates it."),
+        "title": _f("text", True, "Headline of the document."),
+        "publisher": _f("text", True, "Who published it."),
+        "author": _f("text", False, "Author(s), where the text names them."),
+        "published": _f("date", True, "Publication date: YYYY, YYYY-MM or YYYY-MM-DD."),
+        "published_note": _f("text", False, "How the date was inferred, when the text does not state it."),
+        "url": _f("url", False, "Address of the original page."),
+    },
+    "indicator": {
+        "id": _f("id", True, "Stable kebab-case id (used in links)."),
+        "title": _f("text", True, "What the figure measures, in plain words."),
+        "theme": _f("id", True, "A key of `themes`."),
+        "value": _f("value", True, "Plain decimal in base units; percent on 0-100 (17_000_000_000, 60)."),
+        "unit": _f("text", True, "percent, an ISO 4217 code, years, year, ordinal, or a plural count noun."),
+        "qualifier": _f("qualifier", False, "How the text hedges the figure; null when exact."),
+        "period": _f("period", False, "ISO 8601 date or interval start/end (open end: 2006/..)."),
+        "entity": _f("text", False, "Who or what the figure is about."),
+        "series": _f("id", False, "Groups comparable figures into one chart."),
+        "note": _f("text", False, "Context a reader needs."),
+        "citations": _f("citations", True, "Quotations that state the figure."),
+    },
+    "event": {
+        "id": _f("id", True, "Stable kebab-case id."),
+        "date": _f("date", True, "ISO date with the precision the text gives."),
+        "title": _f("text", True, "What happened."),
+        "theme": _f("id", True, "A key of `themes`."),
+        "citations": _f("citations", True, "Quotations holding a date consistent with `date`."),
+    },
+    "citation": {
+        "source": _f("id", True, "Id of a declared source."),
+        "quote": _f("quote", True, "Exact text of the source."),
+        "prefix": _f("quote", False, "Exact text right before the quote, to pick one occurrence."),
+        "suffix": _f("quote", False, "Exact text right after the quote, to pick one occurrence."),
+        "figure": _f("text", False, "The number in the quote that carries the value, as written."),
+    },
+    "exclusion": {
+        "source": _f("id", True, "Id of a declared source."),
+        "quote": _f("quote", True, "Exact text of the source holding the mention."),
+        "figure": _f("text", True, "The mention excluded, as written in the quote."),
+        "reason": _f("text", True, "Why it is neither an indicator nor an event."),
+    },
+}
+
+SECTIONS = {"sources": "source", "indicators": "indicator", "events": "event", "exclusions": "exclusion"}
+TOP_LEVEL = ("version", "themes", *SECTIONS)
+
+
+def is_real_date(text: str) -> bool:
+    """True when a YYYY[-MM[-DD]] string names a day that exists (no 2025-02-30)."""
+    if not re.match(DATE_PATTERN, text):
+        return False
+    parts = [int(p) for p in text.split("-")]
+    try:
+        date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        return False
+    return True
+
+
+def is_period(text: str) -> bool:
+    start, _, end = text.partition("/")
+    if not is_real_date(start):
+        return False
+    return not end or end == ".." or (is_real_date(end) and end[:4] >= start[:4])
+
+
+QUALIFIER_CHOICES = tuple(QUALIFIERS)

@@ -1,0 +1,191 @@
+"""YAML -> Catalog, keeping the line and column of every node; the only module that imports yaml.
+
+The YAML is composed into nodes (never constructed by PyYAML), so that positions survive, duplicate
+keys and aliases can be refused, and `value` can be checked as the literal the curator typed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from dashboard.model import Catalog, Pos
+from dashboard.problems import Problem
+from dashboard.schema import build_catalog
+
+MAX_CATALOG_BYTES = 64 * 1024 * 1024
+MAX_DEPTH = 64
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_STANDARD_TAG = "tag:yaml.org,2002:"
+_CORE_TAGS = {_STANDARD_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
+
+
+class CatalogUnreadable(Exception):
+    """The catalog file itself could not be read: the tool cannot run (exit 2)."""
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """A catalog as far as it could be read, and what was wrong with it."""
+
+    catalog: Catalog | None
+    """None when the file is not a usable YAML mapping at all."""
+    problems: tuple[Problem, ...]
+    text: str
+    """The catalog text as read (for tools that edit it in place)."""
+
+
+class CatalogRefused(Exception):
+    """The catalog is refused before it is built (alias, tag, syntax, size); carries a code and position."""
+
+    def __init__(self, code: str, message: str, pos: Pos) -> None:
+        super().__init__(message)
+        self.code, self.message, self.pos = code, message, pos
+
+
+def node_pos(node: yaml.Node) -> Pos:
+    return Pos(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def read_catalog_text(path: Path) -> str:
+    """Read the catalog file; raise CatalogUnreadable when it is missing or not a file."""
+    try:
+        size = path.stat().st_size
+        if not path.is_file():
+            raise CatalogUnreadable(f"{path}: not a file; give the path of a catalog YAML file.")
+    except OSError as err:
+        raise CatalogUnreadable(f"{path}: cannot read the catalog ({err.strerror}).") from err
+    if size > MAX_CATALOG_BYTES:
+        raise CatalogRefused(
+            "too-large",
+            f"the catalog is {size:,} bytes, over the limit of {MAX_CATALOG_BYTES:,}; split it or "
+            "remove what does not belong in it.",
+            Pos(1, 1),
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise CatalogUnreadable(f"{path}: cannot read the catalog ({err.strerror}).") from err
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        raise CatalogRefused(
+            "yaml-syntax",
+            f"the catalog is not valid UTF-8 (byte {err.start}); save it as UTF-8.",
+            Pos(line, 1),
+        ) from err
+
+
+def load_catalog(path: Path) -> Loaded:
+    """Load and check the structure of a catalog file. Raises CatalogUnreadable only."""
+    text = ""
+    try:
+        text = read_catalog_text(path)
+        root = _compose(text)
+        duplicates = _check_tree(root)
+    except CatalogRefused as refusal:
+        problem = Problem(refusal.code, refusal.message, str(path), refusal.pos.line, refusal.pos.column)
+        return Loaded(None, (problem,), text)
+    if duplicates:
+        found = [Problem("duplicate-key", message, str(path), pos.line, pos.column) for pos, message in duplicates]
+        return Loaded(None, tuple(found), text)
+    catalog, problems = build_catalog(root, path=path)
+    return Loaded(catalog, tuple(problems), text)
+
+
+def _compose(text: str) -> yaml.Node:
+    try:
+        root = yaml.compose(text, Loader=_LOADER)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        pos = Pos(mark.line + 1, mark.column + 1) if mark else Pos(1, 1)
+        what = " ".join(part for part in (err.context, err.problem) if part)
+        raise CatalogRefused("yaml-syntax", f"not valid YAML: {what}; fix the syntax at this place.", pos) from err
+    except yaml.YAMLError as err:
+        raise CatalogRefused("yaml-syntax", f"not valid YAML: {err}.", Pos(1, 1)) from err
+    except RecursionError as err:
+        raise CatalogRefused("yaml-syntax", "the YAML nests too deeply to read.", Pos(1, 1)) from err
+    if root is None:
+        raise CatalogRefused("schema", "the catalog is empty; it needs `version: 1` and its sections.", Pos(1, 1))
+    return root
+
+
+def _check_tree(root: yaml.Node) -> list[tuple[Pos, str]]:
+    """Refuse aliases, non-core tags and deep nesting; list repeated keys. Nothing is built yet.
+
+    An alias makes the composer hand out the same node twice, so seeing a node again means an
+    alias: refusing it here stops a "billion laughs" file before it is ever expanded.
+    """
+    seen: set[int] = set()
+    duplicates: list[tuple[Pos, str]] = []
+    stack: list[tuple[yaml.Node, int, Pos]] = [(root, 0, node_pos(root))]
+    while stack:
+        node, depth, where = stack.pop()
+        if id(node) in seen:
+            raise CatalogRefused(
+                "yaml-alias",
+                "the catalog uses a YAML alias (*name); write the value out in full instead.",
+                where,
+            )
+        seen.add(id(node))
+        if node.tag not in _CORE_TAGS:
+            raise CatalogRefused(
+                "yaml-alias",
+                f"the catalog uses the YAML tag {node.tag.replace(_STANDARD_TAG, '!!')}; remove it "
+                "and write a plain value.",
+                node_pos(node),
+            )
+        if depth > MAX_DEPTH:
+            raise CatalogRefused("schema", f"the YAML nests deeper than {MAX_DEPTH} levels.", node_pos(node))
+        if isinstance(node, yaml.MappingNode):
+            keys: dict[str, Pos] = {}
+            for key, value in node.value:
+                label = key.value if isinstance(key, yaml.ScalarNode) else "?"
+                if label in keys:
+                    message = (
+                        f"the key `{label}` is repeated (first at line {keys[label].line}); YAML "
+                        "would silently keep only the last — remove or merge one."
+                    )
+                    duplicates.append((node_pos(key), message))
+                keys.setdefault(label, node_pos(key))
+                stack.append((key, depth + 1, node_pos(key)))
+                stack.append((value, depth + 1, node_pos(key)))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend((item, depth + 1, node_pos(item)) for item in node.value)
+    return sorted(duplicates, key=lambda found: (found[0].line, found[0].column))
+
+
+@dataclass(frozen=True)
+class HashSpan:
+    """Where a source's `sha256` value is written in the catalog text."""
+
+    source_id: str
+    file: str
+    start: int
+    """Character offset of the scalar (its opening quote included, if any)."""
+    end: int
+    current: str
+
+
+def source_hash_spans(text: str) -> list[HashSpan]:
+    """Locate every `sources[*].sha256` scalar, so it can be rewritten without touching the rest."""
+    root = _compose(text)
+    _check_tree(root)
+    spans: list[HashSpan] = []
+    sections = dict((key.value, value) for key, value in root.value) if isinstance(root, yaml.MappingNode) else {}
+    sources = sections.get("sources")
+    if not isinstance(sources, yaml.SequenceNode):
+        return spans
+    for entry in sources.value:
+        if not isinstance(entry, yaml.MappingNode):
+            continue
+        fields = {key.value: value for key, value in entry.value}
+        node = fields.get("sha256")
+        file, ident = fields.get("file"), fields.get("id")
+        if isinstance(node, yaml.ScalarNode) and isinstance(file, yaml.ScalarNode):
+            name = ident.value if isinstance(ident, yaml.ScalarNode) else file.value
+            spans.append(HashSpan(name, file.value, node.start_mark.index, node.end_mark.index, node.value))
+    return spans

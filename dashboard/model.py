@@ -1,0 +1,116 @@
+"""Typed, frozen records of the catalog (contract version 1, DESIGN §2)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Pos:
+    """A place in the catalog file."""
+
+    line: int
+    """1-based line number."""
+    column: int
+    """1-based column number."""
+
+
+NOWHERE = Pos(0, 0)
+
+
+@dataclass(frozen=True)
+class Source:
+    """A source document declared in the catalog."""
+
+    id: str
+    file: str
+    """Path as written in the catalog, relative to the catalog file."""
+    sha256: str
+    title: str
+    publisher: str
+    published: str
+    """`YYYY`, `YYYY-MM` or `YYYY-MM-DD`."""
+    author: str | None = None
+    published_note: str | None = None
+    url: str | None = None
+    pos: Pos = NOWHERE
+    field_pos: dict[str, Pos] = field(default_factory=dict, compare=False, hash=False)
+    """Position of each field's value, for messages that point at one field."""
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A quotation of a source that supports a figure or an event."""
+
+    source: str
+    quote: str
+    prefix: str | None = None
+    suffix: str | None = None
+    figure: str | None = None
+    """The number in the quote that carries the value, when the quote holds several."""
+    pos: Pos = NOWHERE
+    field_pos: dict[str, Pos] = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """A quantitative figure stated by one or more sources."""
+
+    id: str
+    title: str
+    theme: str
+    value: Decimal
+    """In base units; percent on 0-100."""
+    unit: str
+    citations: tuple[Citation, ...]
+    qualifier: str | None = None
+    period: str | None = None
+    entity: str | None = None
+    series: str | None = None
+    note: str | None = None
+    pos: Pos = NOWHERE
+    field_pos: dict[str, Pos] = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True)
+class Event:
+    """A dated event for the timeline."""
+
+    id: str
+    date: str
+    """ISO date with the precision the text gives: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`."""
+    title: str
+    theme: str
+    citations: tuple[Citation, ...]
+    pos: Pos = NOWHERE
+    field_pos: dict[str, Pos] = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True)
+class Exclusion:
+    """A numeric mention deliberately neither an indicator nor an event."""
+
+    source: str
+    quote: str
+    figure: str
+    reason: str
+    pos: Pos = NOWHERE
+    field_pos: dict[str, Pos] = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """The whole catalog as loaded; entries that failed the schema are left out."""
+
+    path: Path
+    version: int
+    themes: dict[str, str]
+    sources: tuple[Source, ...]
+    indicators: tuple[Indicator, ...]
+    events: tuple[Event, ...]
+    exclusions: tuple[Exclusion, ...]
+
+    def source(self, source_id: str) -> Source | None:
+        return next((s for s in self.sources if s.id == source_id), None)

@@ -1,0 +1,206 @@
+"""The structural checks: ids, references, pinned hashes, quote anchoring, exclusions.
+
+Each check is a small generator of Problems; none raises. Figure and date checks live in
+rules_figures.py and rules_events.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from dashboard.anchor import Location, locate
+from dashboard.evidence import Anchor, Evidence, citation_pos
+from dashboard.figures import matches_figure, read_mentions
+from dashboard.model import Catalog, Citation, Exclusion
+from dashboard.problems import Problem
+
+_SNIPPET = 160
+
+
+def _short(text: str, limit: int = _SNIPPET) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def check_ids(evidence: Evidence) -> Iterator[Problem]:
+    """Source ids are unique; indicator and event ids are unique together (they share permalinks)."""
+    catalog = evidence.catalog
+    for group in (catalog.sources, (*catalog.indicators, *catalog.events)):
+        first: dict[str, int] = {}
+        for record in group:
+            if record.id in first:
+                yield evidence.problem(
+                    "duplicate-id",
+                    f"the id `{record.id}` is already used at line {first[record.id]}; give this entry its own id.",
+                    pos=record.field_pos.get("id", record.pos),
+                    id=record.id,
+                )
+            else:
+                first[record.id] = record.pos.line
+
+
+def check_references(evidence: Evidence) -> Iterator[Problem]:
+    catalog = evidence.catalog
+    declared = ", ".join(s.id for s in catalog.sources) or "none"
+    for owner, citations in _all_citations(catalog):
+        for index, citation in enumerate(citations):
+            if catalog.source(citation.source) is None:
+                yield evidence.problem(
+                    "unknown-source",
+                    f"citation {index + 1} names the source `{citation.source}`, which `sources` does not "
+                    f"declare (declared: {declared}).",
+                    pos=citation_pos(citation, "source"),
+                    id=owner,
+                    citation=index,
+                )
+    for record in (*catalog.indicators, *catalog.events):
+        if record.theme not in catalog.themes:
+            yield evidence.problem(
+                "unknown-theme",
+                f"the theme `{record.theme}` is not declared under `themes` "
+                f"(declared: {', '.join(catalog.themes) or 'none'}); add it or fix the name.",
+                pos=record.field_pos.get("theme", record.pos),
+                id=record.id,
+            )
+
+
+def _all_citations(catalog: Catalog) -> Iterator[tuple[str, tuple[Citation, ...]]]:
+    for record in (*catalog.indicators, *catalog.events):
+        yield record.id, record.citations
+    for number, exclusion in enumerate(catalog.exclusions):
+        yield exclusion_key(number), (_as_citation(exclusion),)
+
+
+def exclusion_key(number: int) -> str:
+    return f"exclusion:{number}"
+
+
+def _as_citation(exclusion: Exclusion) -> Citation:
+    return Citation(
+        source=exclusion.source,
+        quote=exclusion.quote,
+        figure=exclusion.figure,
+        pos=exclusion.pos,
+        field_pos=exclusion.field_pos,
+    )
+
+
+def check_hashes(evidence: Evidence) -> Iterator[Problem]:
+    catalog = evidence.catalog
+    for source in catalog.sources:
+        text = evidence.texts.get(source.id)
+        if text is None or text.sha256 == source.sha256:
+            continue
+        citing = sorted({owner for owner, cits in _all_citations(catalog) for c in cits if c.source == source.id})
+        listed = ", ".join(citing[:12]) + (f" and {len(citing) - 12} more" if len(citing) > 12 else "")
+        yield evidence.problem(
+            "source-hash-mismatch",
+            f"`{source.file}` has changed since it was pinned (sha256 {text.sha256[:12]}…, pinned "
+            f"{source.sha256[:12]}…); check the citations that rely on it ({listed or 'none'}) and run "
+            "`indicators pin` if the change is deliberate.",
+            pos=source.field_pos.get("sha256", source.pos),
+            id=source.id,
+            suggestion=text.sha256,
+        )
+
+
+def anchor_citation(evidence: Evidence, *, owner: str, index: int, citation: Citation) -> Iterator[Problem]:
+    """Locate a quote; record its Anchor when it can be placed (also for warnings and inexact)."""
+    text = evidence.texts.get(citation.source)
+    if text is None:
+        return
+    where = citation_pos(citation)
+    found = locate(text.text, citation.quote, prefix=citation.prefix, suffix=citation.suffix)
+    if found.start is not None and found.end is not None and found.status != "not-found":
+        evidence.anchors[(owner, index)] = Anchor(citation.source, found.start, found.end, status=found.status)
+    yield from _location_problems(evidence, found, owner=owner, index=index, citation=citation, where=where)
+
+
+def _location_problems(
+    evidence: Evidence, found: Location, *, owner: str, index: int, citation: Citation, where: object
+) -> Iterator[Problem]:
+    text = evidence.texts[citation.source]
+    pos = citation_pos(citation)
+    label = f"citation {index + 1}"
+    if found.status == "ambiguous":
+        lines = ", ".join(str(text.line_col(start)[0]) for start in found.occurrences)
+        yield evidence.problem(
+            "quote-ambiguous",
+            f"{label}: the quote occurs {len(found.occurrences)} times in `{citation.source}` (lines {lines}); add "
+            "`prefix` or `suffix` (the exact text just before or after it) to pick one.",
+            pos=pos,
+            id=owner,
+            citation=index,
+        )
+    elif found.status == "context-mismatch":
+        lines = ", ".join(str(text.line_col(start)[0]) for start in found.occurrences)
+        yield evidence.problem(
+            "quote-context-mismatch",
+            f"{label}: the quote is in `{citation.source}` (line {lines}) but `prefix`/`suffix` do not match the "
+            "text right before/after it; copy them from the source or remove them.",
+            pos=citation_pos(citation, "prefix" if citation.prefix is not None else "suffix"),
+            id=owner,
+            citation=index,
+        )
+    elif found.status == "inexact":
+        line = text.line_col(found.start or 0)[0]
+        yield evidence.problem(
+            "quote-inexact",
+            f"{label}: the quote matches `{citation.source}` line {line} only after folding quotes, dashes or "
+            f"spaces; paste the exact source text: {found.exact_text!r}",
+            pos=pos,
+            id=owner,
+            citation=index,
+            suggestion=found.exact_text,
+        )
+    elif found.status == "not-found":
+        yield _not_found(evidence, found, owner=owner, index=index, citation=citation)
+
+
+def _not_found(evidence: Evidence, found: Location, *, owner: str, index: int, citation: Citation) -> Problem:
+    text = evidence.texts[citation.source]
+    message = f"citation {index + 1}: the quote is not in `{citation.source}`."
+    suggestion = None
+    if found.nearest is not None:
+        line = text.line_col(found.nearest.start)[0]
+        suggestion = found.nearest.text
+        message += f" Nearest passage (line {line}): {_short(found.nearest.text)!r}."
+        differ = _numbers_that_differ(citation.quote, found.nearest.text)
+        if differ:
+            message += f" Numbers that differ: {differ}."
+    message += " Copy the quote from the source byte for byte."
+    return evidence.problem(
+        "quote-not-found", message, pos=citation_pos(citation), id=owner, citation=index, suggestion=suggestion
+    )
+
+
+def _numbers_that_differ(quote: str, passage: str) -> str:
+    ours = [m.text for m in read_mentions(quote)]
+    theirs = [m.text for m in read_mentions(passage)]
+    only_ours = [t for t in ours if t not in theirs]
+    only_theirs = [t for t in theirs if t not in ours]
+    if not only_ours and not only_theirs:
+        return ""
+    return f"quote has {', '.join(only_ours) or 'none'}; source has {', '.join(only_theirs) or 'none'}"
+
+
+def check_exclusion(evidence: Evidence, *, number: int, exclusion: Exclusion) -> Iterator[Problem]:
+    key = exclusion_key(number)
+    yield from anchor_citation(evidence, owner=key, index=0, citation=_as_citation(exclusion))
+    anchor = evidence.anchors.get((key, 0))
+    if anchor is None:
+        return
+    named = [
+        m for m in evidence.mentions_in(anchor.source, anchor.start, anchor.end) if matches_figure(m, exclusion.figure)
+    ]
+    for mention in named:
+        evidence.cover(anchor.source, mention)
+    if not named:
+        inside = [m.text for m in evidence.mentions_in(anchor.source, anchor.start, anchor.end)]
+        yield evidence.problem(
+            "figure-pin-mismatch",
+            f"exclusion `figure: {exclusion.figure}` names no number in its quote (numbers there: "
+            f"{', '.join(inside) or 'none'}); write the number as the quote has it.",
+            pos=exclusion.field_pos.get("figure", exclusion.pos),
+            id=key,
+        )

@@ -1,0 +1,255 @@
+"""Composed YAML nodes -> typed records, with a `schema` or `value-literal` problem for each flaw.
+
+Works on the nodes PyYAML composes (duck-typed by their `id`: scalar, mapping, sequence) so that
+only load.py imports yaml. An entry with a flaw is left out of the Catalog; the rest still loads.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from dashboard.fields import (
+    DECIMAL_PATTERN,
+    ID_PATTERN,
+    QUALIFIER_CHOICES,
+    RECORDS,
+    SECTIONS,
+    SHA256_PATTERN,
+    TOP_LEVEL,
+    URL_PATTERN,
+    Field,
+    is_period,
+    is_real_date,
+)
+from dashboard.model import Catalog, Citation, Event, Exclusion, Indicator, Pos, Source
+from dashboard.problems import Problem
+
+Node = Any  # a yaml.Node; typed loosely so this module needs no yaml import
+_NULL = "tag:yaml.org,2002:null"
+_NUMBER_TAGS = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
+_RECORD_TYPES = {"source": Source, "indicator": Indicator, "event": Event, "exclusion": Exclusion}
+
+
+def pos_of(node: Node) -> Pos:
+    return Pos(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+class _Builder:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+
+    def flag(self, code: str, node: Node, message: str, *, id: str | None = None) -> None:
+        pos = pos_of(node)
+        self.problems.append(Problem(code, message, str(self.path), pos.line, pos.column, id=id))
+
+    def build(self, root: Node) -> Catalog:
+        sections: dict[str, tuple[Any, ...]] = {name: () for name in SECTIONS}
+        themes: dict[str, str] = {}
+        version = 1
+        if root.id != "mapping":
+            self.flag(
+                "schema",
+                root,
+                "the catalog must be a mapping with `version`, `themes`, `sources`, "
+                "`indicators`, `events` and `exclusions`.",
+            )
+            return Catalog(self.path, version, themes, (), (), (), ())
+        present = {key.value: (key, value) for key, value in root.value}
+        for name, (key, _) in present.items():
+            if name not in TOP_LEVEL:
+                self.flag(
+                    "schema",
+                    key,
+                    f"unknown top-level key `{name}`{_did_you_mean(name, TOP_LEVEL)}; allowed: {', '.join(TOP_LEVEL)}.",
+                )
+        if "version" not in present:
+            self.flag("schema", root, "missing `version: 1` at the top of the catalog.")
+        elif present["version"][1].value != "1":
+            self.flag("schema", present["version"][1], "`version` must be 1 (the contract this tool reads).")
+        if "themes" in present:
+            themes = self.themes(present["themes"][1])
+        for name, kind in SECTIONS.items():
+            if name in present:
+                sections[name] = self.section(present[name][1], kind=kind, name=name)
+        return Catalog(
+            self.path,
+            version,
+            themes,
+            sections["sources"],
+            sections["indicators"],
+            sections["events"],
+            sections["exclusions"],
+        )
+
+    def themes(self, node: Node) -> dict[str, str]:
+        if node.id != "mapping":
+            self.flag("schema", node, "`themes` must map theme ids to display titles (military: Military).")
+            return {}
+        themes = {}
+        for key, value in node.value:
+            if not re.match(ID_PATTERN, key.value):
+                self.flag("schema", key, f"theme id `{key.value}` must be kebab-case (a-z, 0-9, -).")
+            elif value.id != "scalar" or value.tag == _NULL or not value.value.strip():
+                self.flag("schema", value, f"theme `{key.value}` needs a display title.")
+            else:
+                themes[key.value] = value.value
+        return themes
+
+    def section(self, node: Node, *, kind: str, name: str) -> tuple[Any, ...]:
+        if node.tag == _NULL:
+            return ()
+        if node.id != "sequence":
+            self.flag("schema", node, f"`{name}` must be a list of {kind} entries (each line starting with `- `).")
+            return ()
+        records = (self.record(item, kind=kind) for item in node.value)
+        return tuple(record for record in records if record is not None)
+
+    def record(self, node: Node, *, kind: str) -> Any:
+        fields = self.fields(node, kind=kind)
+        if fields is None:
+            return None
+        fields["pos"] = pos_of(node)
+        return _RECORD_TYPES[kind](**fields)
+
+    def fields(self, node: Node, *, kind: str) -> dict[str, Any] | None:
+        """Check one mapping against RECORDS[kind]; None when anything is wrong (already flagged)."""
+        spec = RECORDS[kind]
+        if node.id != "mapping":
+            self.flag("schema", node, f"each {kind} must be a mapping of fields ({', '.join(spec)}).")
+            return None
+        given = {key.value: (key, value) for key, value in node.value}
+        ident = _scalar(given["id"][1]) if "id" in given else None
+        before = len(self.problems)
+        values: dict[str, Any] = {}
+        positions: dict[str, Pos] = {}
+        for name, (key, value) in given.items():
+            if name not in spec:
+                self.flag(
+                    "schema",
+                    key,
+                    f"unknown field `{name}` in {kind}{_did_you_mean(name, spec)}; allowed: {', '.join(spec)}.",
+                    id=ident,
+                )
+                continue
+            positions[name] = pos_of(value)
+            values[name] = self.field(value, field=spec[name], name=name, kind=kind, ident=ident)
+        for name, field in spec.items():
+            if field.required and values.get(name) is None and name in given:
+                continue  # already flagged as a bad value
+            if field.required and name not in given:
+                self.flag("schema", node, f"{kind} {_label(ident)}is missing `{name}` ({field.description})", id=ident)
+        if len(self.problems) > before:
+            return None
+        values = {name: value for name, value in values.items() if value is not None}
+        values["field_pos"] = positions
+        return values
+
+    def field(self, node: Node, *, field: Field, name: str, kind: str, ident: str | None) -> Any:
+        where = f"{kind} {_label(ident)}field `{name}`"
+        if field.kind == "citations":
+            return self.citations(node, where=where, ident=ident)
+        if field.kind == "value":
+            return self.value(node, where=where, ident=ident)
+        if node.id != "scalar":
+            self.flag("schema", node, f"{where} must be a single value, not a list or mapping.", id=ident)
+            return None
+        if node.tag == _NULL:
+            if field.required:
+                self.flag("schema", node, f"{where} is empty; {field.description}", id=ident)
+            return None
+        text = node.value
+        problem = _check_scalar(text, field.kind)
+        if problem:
+            self.flag("schema", node, f"{where} {problem}", id=ident)
+            return None
+        return text
+
+    def citations(self, node: Node, *, where: str, ident: str | None) -> tuple[Citation, ...] | None:
+        if node.id != "sequence" or not node.value:
+            self.flag("schema", node, f"{where} must be a non-empty list of {{source, quote}} entries.", id=ident)
+            return None
+        built = [self.fields(item, kind="citation") for item in node.value]
+        if any(fields is None for fields in built):
+            return None
+        return tuple(
+            Citation(pos=pos_of(item), **fields)  # type: ignore[arg-type]
+            for item, fields in zip(node.value, built, strict=True)
+        )
+
+    def value(self, node: Node, *, where: str, ident: str | None) -> Decimal | None:
+        text = node.value if node.id == "scalar" else ""
+        plain = node.id == "scalar" and not node.style
+        if plain and node.tag in _NUMBER_TAGS and re.match(DECIMAL_PATTERN, text):
+            return Decimal(text.replace("_", ""))
+        self.flag(
+            "value-literal",
+            node,
+            f"{where} is `{text}`, not a plain decimal number; {_literal_advice(text, node=node)}",
+            id=ident,
+        )
+        return None
+
+
+def _check_scalar(text: str, kind: str) -> str | None:
+    """Why a scalar does not fit its kind, or None."""
+    if kind in ("text", "quote") and not text.strip():
+        return "is empty."
+    if kind == "id" and not re.match(ID_PATTERN, text):
+        return f"`{text}` must be kebab-case: lower-case letters, digits and single hyphens."
+    if kind == "date" and not is_real_date(text):
+        return f"`{text}` must be a real date written YYYY, YYYY-MM or YYYY-MM-DD."
+    if kind == "period" and not is_period(text):
+        return f"`{text}` must be an ISO date or interval start/end (2019, 2000/2021, 2006/..)."
+    if kind == "sha256" and not re.match(SHA256_PATTERN, text):
+        return "must be 64 lower-case hex digits; run `indicators pin` to fill it in."
+    if kind == "url" and not re.match(URL_PATTERN, text):
+        return f"`{text}` must be an http(s) address."
+    if kind == "qualifier" and text not in QUALIFIER_CHOICES:
+        return (
+            f"`{text}` is not a known qualifier{_did_you_mean(text, QUALIFIER_CHOICES)}; use one of: "
+            f"{', '.join(QUALIFIER_CHOICES)}, or null."
+        )
+    return None
+
+
+def _literal_advice(text: str, *, node: Node) -> str:
+    digits = re.sub(r"[^0-9.]", "", text)
+    if node.id != "scalar" or node.tag == _NULL:
+        return "give the figure as a number, e.g. `value: 343`."
+    if node.style:
+        return f"remove the quotes so it reads as a number, e.g. `value: {digits or 0}`."
+    if "," in text:
+        return f"thousands separators make YAML read a string; write `{text.replace(',', '_')}` or `{digits}`."
+    if re.search(r"[eE]", text) and re.match(r"^[-+]?[0-9.]+[eE][-+]?[0-9]+$", text):
+        return (
+            f"write the number out in full (`{Decimal(text):f}`): YAML reads exponent forms "
+            "inconsistently (17e9 is a string)."
+        )
+    if re.match(r"^[-+]?0[0-9_]+$", text):
+        return "a leading zero makes YAML 1.1 read an octal number (011000 = 4608); drop the zero."
+    if node.tag == "tag:yaml.org,2002:bool":
+        return "YAML reads this as true/false; write the number."
+    return "write digits with an optional decimal point and `_` between digit groups (17_000_000_000)."
+
+
+def _scalar(node: Node) -> str | None:
+    return node.value if node.id == "scalar" and isinstance(node.value, str) else None
+
+
+def _label(ident: str | None) -> str:
+    return f"`{ident}` " if ident else ""
+
+
+def _did_you_mean(name: str, choices: Any) -> str:
+    close = difflib.get_close_matches(name, list(choices), n=1)
+    return f" (did you mean `{close[0]}`?)" if close else ""
+
+
+def build_catalog(root: Node, *, path: Path) -> tuple[Catalog, list[Problem]]:
+    builder = _Builder(path)
+    return builder.build(root), builder.problems

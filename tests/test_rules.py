@@ -1,0 +1,239 @@
+"""Every problem code: a case that makes it fire and one that keeps it quiet (DESIGN §5, §7)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from dashboard import load, sources
+from dashboard.problems import CODES
+from tests.conftest import Build, codes, validate
+
+Mutation = Callable[[dict[str, Any]], None]
+
+
+def indicator(catalog: dict[str, Any], ident: str) -> dict[str, Any]:
+    return next(i for i in catalog["indicators"] if i["id"] == ident)
+
+
+def set_field(ident: str, field: str, value: Any) -> Mutation:
+    def mutate(catalog: dict[str, Any]) -> None:
+        indicator(catalog, ident)[field] = value
+
+    return mutate
+
+
+def set_citation(ident: str, field: str, value: Any, index: int = 0) -> Mutation:
+    def mutate(catalog: dict[str, Any]) -> None:
+        indicator(catalog, ident)["citations"][index][field] = value
+
+    return mutate
+
+
+def add_indicator(**fields: Any) -> Mutation:
+    def mutate(catalog: dict[str, Any]) -> None:
+        catalog["indicators"].append({"title": "Added", "theme": "trade", **fields})
+
+    return mutate
+
+
+def add_event(**fields: Any) -> Mutation:
+    def mutate(catalog: dict[str, Any]) -> None:
+        catalog["events"].append({"title": "Added", "theme": "diplomacy", **fields})
+
+    return mutate
+
+
+def set_source(field: str, value: Any) -> Mutation:
+    def mutate(catalog: dict[str, Any]) -> None:
+        catalog["sources"][0][field] = value
+
+    return mutate
+
+
+def cite(quote: str, **extra: Any) -> list[dict[str, Any]]:
+    return [{"source": "trade", "quote": quote, **extra}]
+
+
+FIRES: dict[str, Mutation] = {
+    "schema": set_field("agreements", "title", None),
+    "duplicate-id": add_indicator(
+        id="agreements", value=120, unit="agreements", citations=cite("have signed 120 agreements")
+    ),
+    "unknown-source": set_citation("agreements", "source", "nowhere"),
+    "unknown-theme": set_field("agreements", "theme", "weather"),
+    "source-missing": set_source("file", "seeds/missing.txt"),
+    "source-outside-corpus": set_source("file", "../outside.txt"),
+    "source-hash-mismatch": set_source("sha256", "0" * 64),
+    "quote-not-found": set_citation("agreements", "quote", "Ruritania and Freedonia have signed 121 agreements."),
+    "quote-inexact": add_event(id="era", date="2024", citations=cite("“It's a new era -- truly,”")),
+    "quote-ambiguous": add_event(
+        id="summit", date="2024-05-07", citations=cite("The summit was held in Zenda on May 7.")
+    ),
+    "quote-context-mismatch": add_event(
+        id="summit", date="2024-05-07", citations=cite("held in Zenda on May 7.", prefix="The meeting was ")
+    ),
+    "figure-not-in-quote": add_indicator(
+        id="quiet", value=999, unit="agreements", citations=cite("the minister said.")
+    ),
+    "value-not-in-quote": add_indicator(
+        id="arms", value=70, unit="percent", citations=cite("Freedonia have signed 120 agreements.")
+    ),
+    "value-mismatch": set_field("agreements", "value", 1200),
+    "scale-mismatch": set_field("exports", "value", 2.5),
+    "unit-mismatch": set_field("export-share", "unit", "exports"),
+    "qualifier-missing": set_field("exports", "qualifier", None),
+    "qualifier-mismatch": set_field("export-share", "qualifier", "more than"),
+    "qualifier-unsupported": set_field("agreements", "qualifier", "about"),
+    "figure-ambiguous": add_indicator(
+        id="ports", value=2, unit="ports", citations=cite("Two ports and two airports opened.")
+    ),
+    "figure-pin-mismatch": set_citation("agreements", "figure", "999"),
+    "citations-disagree": lambda c: indicator(c, "agreements")["citations"].append(
+        {"source": "trade", "quote": "Freedonia lists 125 agreements with Ruritania."}
+    ),
+    "date-not-in-quote": lambda c: c["events"][0].update(date="2024-03-04"),
+}
+
+
+@pytest.mark.parametrize("code", sorted(FIRES))
+def test_rule_fires(build: Build, catalog: dict[str, Any], code: str) -> None:
+    FIRES[code](catalog)
+    report = validate(build(catalog))
+    assert code in codes(report), [str(p) for p in report.problems if p.severity != "info"]
+    assert not report.ok(strict=True)
+
+
+def test_base_catalog_is_quiet(build: Build) -> None:
+    report = validate(build())
+    assert codes(report) == set()
+    assert report.ok(strict=True)
+
+
+QUIET: dict[str, Mutation] = {
+    # same qualifier group, other word
+    "qualifier-mismatch": set_field("exports", "qualifier", "about"),
+    # a prefix picks one of two identical sentences
+    "quote-ambiguous": add_event(
+        id="summit",
+        date="2024-05-07",
+        citations=cite("The summit was held in Zenda on May 7.", suffix="\nLast November"),
+    ),
+    # a pin picks one of two equal numbers
+    "figure-ambiguous": add_indicator(
+        id="ports", value=2, unit="ports", citations=cite("Two ports and two airports opened.", figure="Two")
+    ),
+    # a relative date resolved against `published`
+    "date-not-in-quote": add_event(
+        id="envoy", date="2023-11", citations=cite("Last November, the envoy visited Zenda.")
+    ),
+    # an event date coarser than the text
+    "date-not-in-quote/coarse": add_event(id="signing-month", date="2024-03", citations=cite("on March 3, 2024")),
+    # a duration and a count in one sentence
+    "unit-mismatch": add_indicator(id="pact", value=5, unit="years", citations=cite("The pact runs for 5 years")),
+}
+
+
+@pytest.mark.parametrize("case", sorted(QUIET))
+def test_rule_stays_quiet_on_near_miss(build: Build, catalog: dict[str, Any], case: str) -> None:
+    QUIET[case](catalog)
+    report = validate(build(catalog))
+    assert codes(report) == set(), [str(p) for p in report.problems if p.severity != "info"]
+
+
+def test_date_finer_than_text_is_refused(build: Build, catalog: dict[str, Any]) -> None:
+    add_event(id="envoy", date="2023-11-02", citations=cite("Last November, the envoy visited Zenda."))(catalog)
+    assert "date-not-in-quote" in codes(validate(build(catalog)))
+
+
+RAW_FIRES = {
+    "yaml-syntax": "version: 1\nthemes: [trade\n",
+    "duplicate-key": "version: 1\nthemes:\n  trade: Trade\n  trade: Commerce\n",
+    "yaml-alias": "version: 1\nthemes: &t\n  trade: Trade\nsources: *t\n",
+    "value-literal": None,
+}
+
+
+@pytest.mark.parametrize("code", [c for c, t in RAW_FIRES.items() if t])
+def test_raw_yaml_fires(build: Build, code: str) -> None:
+    report = validate(build(RAW_FIRES[code]))
+    assert codes(report) == {code}
+    problem = report.problems[0]
+    assert problem.line > 1 and problem.column >= 1
+
+
+def test_duplicate_key_names_both_lines(build: Build) -> None:
+    report = validate(build(RAW_FIRES["duplicate-key"]))
+    assert report.problems[0].line == 4 and "line 3" in report.problems[0].message
+
+
+def test_python_tag_is_refused(build: Build) -> None:
+    report = validate(build("version: 1\nthemes: !!python/object:os.system {}\n"))
+    assert codes(report) == {"yaml-alias"}
+
+
+@pytest.mark.parametrize("literal", ["17e9", "011000", '"11,000"', "11,000", ".inf", "true", "0x1F", "'120'"])
+def test_value_literal_fires(build: Build, catalog: dict[str, Any], literal: str) -> None:
+    path = build(catalog)
+    text = path.read_text().replace("value: 120\n", f"value: {literal}\n")
+    path.write_text(text)
+    report = validate(path)
+    assert "value-literal" in codes(report)
+    problem = next(p for p in report.problems if p.code == "value-literal")
+    assert text.splitlines()[problem.line - 1].strip() == f"value: {literal}"
+
+
+@pytest.mark.parametrize("literal", ["120", "120.0", "1_20", "120.00"])
+def test_value_literal_quiet(build: Build, catalog: dict[str, Any], literal: str) -> None:
+    path = build(catalog)
+    path.write_text(path.read_text().replace("value: 120\n", f"value: {literal}\n"))
+    assert "value-literal" not in codes(validate(path))
+
+
+def test_source_not_utf8(build: Build, catalog: dict[str, Any]) -> None:
+    path = build(catalog)
+    (path.parent / "seeds" / "trade.txt").write_bytes("Café 12 agreements".encode("latin-1"))
+    assert "source-not-utf8" in codes(validate(path))
+
+
+def test_source_symlink_outside_corpus(build: Build, catalog: dict[str, Any], tmp_path: Path) -> None:
+    outside = tmp_path / "outside.txt"
+    outside.write_text("120 agreements")
+    path = build(catalog)
+    link = path.parent / "seeds" / "link.txt"
+    os.symlink(outside, link)
+    catalog["sources"][0]["file"] = "seeds/link.txt"
+    assert "source-outside-corpus" in codes(validate(build(catalog)))
+
+
+def test_absolute_source_path(build: Build, catalog: dict[str, Any]) -> None:
+    catalog["sources"][0]["file"] = "/etc/passwd"
+    assert "source-outside-corpus" in codes(validate(build(catalog)))
+
+
+def test_too_large_catalog_and_source(build: Build, catalog: dict[str, Any], monkeypatch: pytest.MonkeyPatch) -> None:
+    path = build(catalog)
+    monkeypatch.setattr(sources, "MAX_SOURCE_BYTES", 100)
+    assert "too-large" in codes(validate(path))
+    monkeypatch.setattr(load, "MAX_CATALOG_BYTES", 100)
+    assert codes(validate(path)) == {"too-large"}
+
+
+def test_uncovered_figure_is_info_and_exclusion_covers_it(build: Build, catalog: dict[str, Any]) -> None:
+    report = validate(build(catalog))
+    uncovered = {p.message.split("'")[1] for p in report.problems if p.code == "uncovered-figure"}
+    assert "5 years" in uncovered and report.ok(strict=True)
+    catalog["exclusions"].append(
+        {"source": "trade", "quote": "The pact runs for 5 years", "figure": "5 years", "reason": "test"}
+    )
+    report = validate(build(catalog))
+    assert "5 years" not in {p.message.split("'")[1] for p in report.problems if p.code == "uncovered-figure"}
+
+
+def test_every_code_has_a_firing_test() -> None:
+    tested = set(FIRES) | set(RAW_FIRES) | {"source-not-utf8", "too-large", "uncovered-figure"}
+    assert tested == set(CODES)
