@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -102,7 +103,7 @@ def _backward_composing() -> frozenset[str]:
     return frozenset(found)
 
 
-def _nfc_groups(text: str, *, safe_boundary) -> list[tuple[int, int]]:
+def _nfc_groups(text: str, *, safe_boundary: Callable[[str], bool]) -> list[tuple[int, int]]:
     """Split ``text`` into [start, end) groups that NFC normalizes independently."""
     groups: list[tuple[int, int]] = []
     start = 0
@@ -438,9 +439,10 @@ def _span_for(text: str, quote: str) -> tuple[float, int, int] | None:
     start = None if head is None else head.start - head.src_start
     end = None if tail is None else tail.end + (_PIECE - tail.src_end)
     if start is None or end is None or not 0 < end - start <= 2 * len(quote):
-        if head is not None and (tail is None or head.score >= tail.score):
+        if start is not None and (end is None or (head is not None and tail is not None and head.score >= tail.score)):
             start, end = start, start + len(quote)
         else:
+            assert end is not None  # head or tail is set
             start, end = end - len(quote), end
     start, end = max(0, start), min(len(text), end)
     if len(quote) <= _RATIO_LIMIT and end - start <= 2 * _RATIO_LIMIT:

@@ -142,7 +142,7 @@ def _check_tree(root: yaml.Node) -> list[tuple[Pos, str]]:
             raise CatalogRefused("schema", f"the YAML nests deeper than {MAX_DEPTH} levels.", node_pos(node))
         if isinstance(node, yaml.MappingNode):
             keys: dict[str, Pos] = {}
-            for key, value in node.value:
+            for key, _ in node.value:
                 label = key.value if isinstance(key, yaml.ScalarNode) else "?"
                 if label in keys:
                     message = (
@@ -151,10 +151,13 @@ def _check_tree(root: yaml.Node) -> list[tuple[Pos, str]]:
                     )
                     duplicates.append((node_pos(key), message))
                 keys.setdefault(label, node_pos(key))
-                stack.append((key, depth + 1, node_pos(key)))
+            # children pushed in reverse so the walk meets them in document order; an alias is
+            # reported where it is used (its key, or the list holding it), not at its anchor
+            for key, value in reversed(node.value):
                 stack.append((value, depth + 1, node_pos(key)))
+                stack.append((key, depth + 1, node_pos(key)))
         elif isinstance(node, yaml.SequenceNode):
-            stack.extend((item, depth + 1, node_pos(item)) for item in node.value)
+            stack.extend((item, depth + 1, node_pos(node)) for item in reversed(node.value))
     return sorted(duplicates, key=lambda found: (found[0].line, found[0].column))
 
 

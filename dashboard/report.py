@@ -26,10 +26,10 @@ def summary(report: Report, *, strict: bool) -> str:
     percent = 100.0 * covered / total if total else 100.0
     verdict = "valid" if report.ok(strict=strict) else "INVALID"
     mode = " (strict: warnings fail)" if strict else ""
-    return (
-        f"{report.catalog_path}: {verdict}{mode} — {counts['error']} errors, {counts['warning']} warnings, "
-        f"{counts['info']} info; coverage {percent:.1f}% ({covered}/{total} mentions)"
-    )
+    tally = f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} info"
+    if report.catalog is None:
+        return f"{report.catalog_path}: {verdict}{mode} — {tally}; the catalog could not be read, fix it first"
+    return f"{report.catalog_path}: {verdict}{mode} — {tally}; coverage {percent:.1f}% ({covered}/{total} mentions)"
 
 
 def render_text(report: Report, *, strict: bool = False) -> str:

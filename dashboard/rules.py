@@ -6,12 +6,12 @@ rules_figures.py and rules_events.py.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from dashboard.anchor import Location, locate
 from dashboard.evidence import Anchor, Evidence, citation_pos
 from dashboard.figures import matches_figure, read_mentions
-from dashboard.model import Catalog, Citation, Exclusion
+from dashboard.model import Catalog, Citation, Event, Exclusion, Indicator, Source
 from dashboard.problems import Problem
 
 _SNIPPET = 160
@@ -25,7 +25,8 @@ def _short(text: str, limit: int = _SNIPPET) -> str:
 def check_ids(evidence: Evidence) -> Iterator[Problem]:
     """Source ids are unique; indicator and event ids are unique together (they share permalinks)."""
     catalog = evidence.catalog
-    for group in (catalog.sources, (*catalog.indicators, *catalog.events)):
+    groups: tuple[Sequence[Source | Indicator | Event], ...] = (catalog.sources, _dated(catalog))
+    for group in groups:
         first: dict[str, int] = {}
         for record in group:
             if record.id in first:
@@ -53,7 +54,7 @@ def check_references(evidence: Evidence) -> Iterator[Problem]:
                     id=owner,
                     citation=index,
                 )
-    for record in (*catalog.indicators, *catalog.events):
+    for record in _dated(catalog):
         if record.theme not in catalog.themes:
             yield evidence.problem(
                 "unknown-theme",
@@ -64,8 +65,12 @@ def check_references(evidence: Evidence) -> Iterator[Problem]:
             )
 
 
+def _dated(catalog: Catalog) -> tuple[Indicator | Event, ...]:
+    return (*catalog.indicators, *catalog.events)
+
+
 def _all_citations(catalog: Catalog) -> Iterator[tuple[str, tuple[Citation, ...]]]:
-    for record in (*catalog.indicators, *catalog.events):
+    for record in _dated(catalog):
         yield record.id, record.citations
     for number, exclusion in enumerate(catalog.exclusions):
         yield exclusion_key(number), (_as_citation(exclusion),)

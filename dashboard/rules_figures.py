@@ -74,14 +74,12 @@ def _check_figure(
         candidates = pinned
     else:
         candidates = [m for m in mentions if m.kind == kind]
-    if kind == "currency":
-        right_kind = [m for m in candidates if m.kind == kind and m.currency == indicator.unit]
-    else:
-        right_kind = [m for m in candidates if m.kind == kind]
+    right_kind = [m for m in candidates if m.kind == kind and _same_unit(m, indicator.unit)]
     equal = [m for m in right_kind if m.value == indicator.value]
     if equal:
         found: list[Problem] = []
-        if len(equal) > 1 and citation.figure is None:
+        # equal numbers that hedge alike give the same verdict; only a hedge that differs needs a pin
+        if citation.figure is None and len({qualifier_group(m.qualifier) for m in equal}) > 1:
             found.append(
                 problem(
                     "figure-ambiguous",
@@ -126,14 +124,14 @@ def _explain_miss(
                 "60 for 60 per cent).",
             )
     pool = candidates if citation.figure is not None else mentions
-    other = [m for m in pool if m.kind != kind and m.value == value]
-    if other or (kind == "currency" and [m for m in candidates if m.kind == kind and m.value == value]):
-        seen = (other or [m for m in candidates if m.value == value])[0]
-        stated = seen.currency if seen.kind == "currency" else seen.kind
+    other = [m for m in pool if m.value == value and not (m.kind == kind and _same_unit(m, indicator.unit))]
+    if other:
+        seen = other[0]
+        stated = seen.currency or seen.time_unit or seen.kind
         return report(
             "unit-mismatch",
-            f"the quote states {seen.text!r} as a {stated}, but the unit `{indicator.unit}` "
-            f"means a {kind if kind != 'currency' else indicator.unit}; fix `unit`.",
+            f"the quote states {seen.text!r} as {stated}, but the unit `{indicator.unit}` means "
+            f"{indicator.unit if kind in ('currency', 'duration') else kind}; fix `unit`.",
         )
     elsewhere = [m for m in evidence.mentions(citation.source) if m.kind == kind and m.value == value]
     if elsewhere and not right_kind:
@@ -159,6 +157,15 @@ def _explain_miss(
     return report(
         "value-mismatch", f"`value` is {value:,f} but the quote states {listed}{hint}; fix the value or the quote."
     )
+
+
+def _same_unit(mention: Mention, unit: str) -> bool:
+    """Currencies must be the same currency, durations the same time unit."""
+    if mention.kind == "currency":
+        return mention.currency == unit
+    if mention.kind == "duration":
+        return mention.time_unit == unit.lower()
+    return True
 
 
 def _scale_ratio(stated: Decimal | None, value: Decimal) -> Decimal | None:

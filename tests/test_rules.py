@@ -90,7 +90,7 @@ FIRES: dict[str, Mutation] = {
     "qualifier-mismatch": set_field("export-share", "qualifier", "more than"),
     "qualifier-unsupported": set_field("agreements", "qualifier", "about"),
     "figure-ambiguous": add_indicator(
-        id="ports", value=2, unit="ports", citations=cite("Two ports and two airports opened.")
+        id="boats", value=30, unit="boats", citations=cite("About 30 ships and 30 boats docked.")
     ),
     "figure-pin-mismatch": set_citation("agreements", "figure", "999"),
     "citations-disagree": lambda c: indicator(c, "agreements")["citations"].append(
@@ -122,6 +122,10 @@ QUIET: dict[str, Mutation] = {
         id="summit",
         date="2024-05-07",
         citations=cite("The summit was held in Zenda on May 7.", suffix="\nLast November"),
+    ),
+    # equal numbers hedged alike need no pin
+    "figure-ambiguous/alike": add_indicator(
+        id="ports", value=2, unit="ports", citations=cite("Two ports and two airports opened.")
     ),
     # a pin picks one of two equal numbers
     "figure-ambiguous": add_indicator(
