@@ -241,3 +241,17 @@ def test_uncovered_figure_is_info_and_exclusion_covers_it(build: Build, catalog:
 def test_every_code_has_a_firing_test() -> None:
     tested = set(FIRES) | set(RAW_FIRES) | {"source-not-utf8", "too-large", "uncovered-figure"}
     assert tested == set(CODES)
+
+
+def test_quote_not_found_suggests_nearest_passage_and_numbers(build: Build, catalog: dict[str, Any]) -> None:
+    set_citation("agreements", "quote", "Ruritania and Freedonia have signed 121 agreements.")(catalog)
+    problem = next(p for p in validate(build(catalog)).problems if p.code == "quote-not-found")
+    assert "Nearest passage (line 3)" in problem.message
+    assert "quote has 121; source has 120" in problem.message
+    assert problem.suggestion is not None and "signed 120 agreements" in problem.suggestion
+
+
+def test_quote_inexact_prints_the_exact_text(build: Build, catalog: dict[str, Any]) -> None:
+    add_event(id="era", date="2024", citations=cite("“It's a new era -- truly,”"))(catalog)
+    problem = next(p for p in validate(build(catalog)).problems if p.code == "quote-inexact")
+    assert problem.suggestion == "“It’s a new era -- truly,”" and "“It’s a new era -- truly,”" in problem.message
