@@ -29,6 +29,7 @@ _KINDS: dict[str, dict[str, Any]] = {
     "url": {"type": "string", "pattern": URL_PATTERN},
     "value": {"type": "number", "description": f"Plain decimal literal matching {DECIMAL_PATTERN}."},
     "qualifier": {"enum": [*QUALIFIER_CHOICES, None]},
+    "flag": {"type": "boolean"},
     "citations": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/citation"}},
 }
 

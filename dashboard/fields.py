@@ -24,7 +24,7 @@ class Field:
     """How one field of a record is written."""
 
     kind: str
-    """One of: id, text, quote, date, period, sha256, url, value, qualifier, citations."""
+    """One of: id, text, quote, date, period, sha256, url, value, qualifier, flag, citations."""
     required: bool
     description: str
 
@@ -56,6 +56,7 @@ RECORDS: dict[str, dict[str, Field]] = {
         "entity": _f("text", False, "Who or what the figure is about."),
         "series": _f("id", False, "Groups comparable figures into one chart."),
         "note": _f("text", False, "Context a reader needs."),
+        "headline": _f("flag", False, "true to show the figure as a tile on the overview."),
         "citations": _f("citations", True, "Quotations that state the figure."),
     },
     "event": {

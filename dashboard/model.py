@@ -70,6 +70,8 @@ class Indicator:
     entity: str | None = None
     series: str | None = None
     note: str | None = None
+    headline: bool = False
+    """Shown as a tile on the overview."""
     pos: Pos = NOWHERE
     field_pos: dict[str, Pos] = field(default_factory=dict, compare=False, hash=False)
 

@@ -30,6 +30,7 @@ from dashboard.problems import Problem
 
 Node = Any  # a yaml.Node; typed loosely so this module needs no yaml import
 _NULL = "tag:yaml.org,2002:null"
+_BOOL = "tag:yaml.org,2002:bool"
 _NUMBER_TAGS = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
 _RECORD_TYPES = {"source": Source, "indicator": Indicator, "event": Event, "exclusion": Exclusion}
 
@@ -155,6 +156,11 @@ class _Builder:
             return self.citations(node, where=where, ident=ident)
         if field.kind == "value":
             return self.value(node, where=where, ident=ident)
+        if field.kind == "flag":
+            if node.id == "scalar" and node.tag == _BOOL:
+                return node.value.lower() in ("true", "yes", "on")
+            self.flag("schema", node, f"{where} must be true or false.", id=ident)
+            return None
         if node.id != "scalar":
             self.flag("schema", node, f"{where} must be a single value, not a list or mapping.", id=ident)
             return None

@@ -1,0 +1,102 @@
+"""Downloads and citations: a CSV row per citation, the catalog as JSON, a "cite this" text (pure)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import asdict
+from decimal import Decimal
+from typing import Any
+
+from dashboard.validate import Report
+from dashboard.views import CitationView, FigureView, event_views, figure_views
+
+CSV_COLUMNS = (
+    "kind", "id", "title", "theme", "value", "unit", "qualifier", "display", "period", "date", "entity",
+    "series", "note", "citation", "source", "source_title", "publisher", "author", "published", "url",
+    "file", "sha256", "quote", "prefix", "suffix", "figure", "start", "end", "figure_start", "figure_end",
+    "status",
+)  # fmt: skip
+
+
+def _status(verified: bool) -> str:
+    return "verified" if verified else "problem"
+
+
+def _citation_fields(view: CitationView) -> dict[str, Any]:
+    citation, source = view.citation, view.source
+    return {
+        "citation": view.index + 1, "source": source.id, "source_title": source.title,
+        "publisher": source.publisher, "author": source.author, "published": source.published,
+        "url": source.url, "file": source.file, "sha256": source.sha256, "quote": view.quote,
+        "prefix": citation.prefix, "suffix": citation.suffix, "figure": citation.figure, "start": view.start,
+        "end": view.end, "figure_start": view.figure_start, "figure_end": view.figure_end,
+        "status": _status(view.verified),
+    }  # fmt: skip
+
+
+def citation_rows(report: Report) -> list[dict[str, Any]]:
+    """One row per citation of every indicator and event."""
+    rows = []
+    for figure in figure_views(report).values():
+        i = figure.indicator
+        base = {
+            "kind": "indicator", "id": i.id, "title": i.title, "theme": i.theme, "value": f"{i.value:f}",
+            "unit": i.unit, "qualifier": i.qualifier, "display": figure.display, "period": i.period,
+            "entity": i.entity, "series": i.series, "note": i.note,
+        }  # fmt: skip
+        rows += [{**base, **_citation_fields(c)} for c in figure.citations]
+    for event in event_views(report).values():
+        e = event.event
+        base = {"kind": "event", "id": e.id, "title": e.title, "theme": e.theme, "date": e.date}
+        rows += [{**base, **_citation_fields(c)} for c in event.citations]
+    return rows
+
+
+def citations_csv(report: Report) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, restval="", lineterminator="\n")
+    writer.writeheader()
+    for row in citation_rows(report):
+        writer.writerow({key: "" if value is None else value for key, value in row.items()})
+    return out.getvalue()
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items() if k not in ("pos", "field_pos")}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+def catalog_json(report: Report) -> str:
+    """The loaded catalog with each entry's verification status, as JSON."""
+    if report.catalog is None:
+        return json.dumps({"ok": False, "problems": [p.as_dict() for p in report.problems]}, indent=2)
+    catalog = report.catalog
+    figures, events = figure_views(report), event_views(report)
+    data = {
+        "version": catalog.version,
+        "themes": catalog.themes,
+        "sources": [_plain(asdict(s)) for s in catalog.sources],
+        "indicators": [{**_plain(asdict(i)), "status": _status(figures[i.id].verified)} for i in catalog.indicators],
+        "events": [{**_plain(asdict(e)), "status": _status(events[e.id].verified)} for e in catalog.events],
+        "exclusions": [_plain(asdict(x)) for x in catalog.exclusions],
+    }
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def cite_text(figure: FigureView, citation: CitationView) -> str:
+    """A ready citation of one figure: what it says, the sentence, and where that sentence is."""
+    i, s = figure.indicator, citation.source
+    period = f" ({i.period})" if i.period and i.period not in i.title else ""
+    author = f"{s.author}. " if s.author and s.author != s.publisher else ""
+    where = f" {s.url}" if s.url else ""
+    return (
+        f"{i.title}: {figure.display}{period}. “{citation.quote}” {author}“{s.title}”, {s.publisher}, "
+        f"{s.published}.{where} [indicator {i.id}; source sha256 {s.sha256[:12]}]"
+    )

@@ -1,0 +1,137 @@
+"""What a reader sees of the catalog: each figure and event with its display text, verification
+status and located citations, derived from one validation Report (pure; no Streamlit)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from dashboard.figures import format_value
+from dashboard.model import Citation, Event, Indicator, Source
+from dashboard.problems import INFO, Problem
+from dashboard.validate import Report
+
+
+@dataclass(frozen=True)
+class CitationView:
+    """One citation, placed in its source."""
+
+    owner: str
+    """The indicator or event id."""
+    index: int
+    source: Source
+    citation: Citation
+    start: int | None
+    """Offset of the quote in the source text; None when it could not be located."""
+    end: int | None
+    figure_start: int | None
+    """Offset of the number that carries the value (indicators only)."""
+    figure_end: int | None
+    verified: bool
+    """True when the validator raised nothing against this citation."""
+
+    @property
+    def quote(self) -> str:
+        return self.citation.quote
+
+
+@dataclass(frozen=True)
+class FigureView:
+    indicator: Indicator
+    display: str
+    """Value with qualifier and unit in words: "more than 8 million people"."""
+    verified: bool
+    problems: tuple[Problem, ...]
+    citations: tuple[CitationView, ...]
+
+
+@dataclass(frozen=True)
+class EventView:
+    event: Event
+    verified: bool
+    problems: tuple[Problem, ...]
+    citations: tuple[CitationView, ...]
+
+
+def _problems_by_id(report: Report) -> dict[str, tuple[Problem, ...]]:
+    found: dict[str, list[Problem]] = {}
+    for problem in report.problems:
+        if problem.id is not None and problem.severity != INFO:
+            found.setdefault(problem.id, []).append(problem)
+    return {key: tuple(value) for key, value in found.items()}
+
+
+def _citations(report: Report, record: Indicator | Event, problems: tuple[Problem, ...]) -> tuple[CitationView, ...]:
+    assert report.catalog is not None
+    views = []
+    for index, citation in enumerate(record.citations):
+        source = report.catalog.source(citation.source)
+        if source is None:
+            continue
+        anchor = report.anchors.get((record.id, index))
+        bad = any(p.citation == index or p.citation is None for p in problems)
+        views.append(
+            CitationView(
+                owner=record.id,
+                index=index,
+                source=source,
+                citation=citation,
+                start=anchor.start if anchor else None,
+                end=anchor.end if anchor else None,
+                figure_start=anchor.figure_start if anchor else None,
+                figure_end=anchor.figure_end if anchor else None,
+                verified=anchor is not None and not bad,
+            )
+        )
+    return tuple(views)
+
+
+def figure_views(report: Report) -> dict[str, FigureView]:
+    """Every loaded indicator by id, in catalog order."""
+    if report.catalog is None:
+        return {}
+    problems = _problems_by_id(report)
+    views = {}
+    for indicator in report.catalog.indicators:
+        own = problems.get(indicator.id, ())
+        display = format_value(indicator.value, unit=indicator.unit, qualifier=indicator.qualifier)
+        views[indicator.id] = FigureView(indicator, display, not own, own, _citations(report, indicator, own))
+    return views
+
+
+def event_views(report: Report) -> dict[str, EventView]:
+    """Every loaded event by id, in date order."""
+    if report.catalog is None:
+        return {}
+    problems = _problems_by_id(report)
+    ordered = sorted(report.catalog.events, key=lambda e: e.date)
+    return {
+        e.id: EventView(
+            e, not problems.get(e.id), problems.get(e.id, ()), _citations(report, e, problems.get(e.id, ()))
+        )
+        for e in ordered
+    }
+
+
+def headline_ids(report: Report) -> list[str]:
+    """Indicators marked `headline: true`, in catalog order."""
+    if report.catalog is None:
+        return []
+    return [i.id for i in report.catalog.indicators if i.headline]
+
+
+def series_of(report: Report) -> dict[str, list[FigureView]]:
+    """Series id -> its figures, in catalog order; figures without a series are left out."""
+    groups: dict[str, list[FigureView]] = {}
+    for view in figure_views(report).values():
+        if view.indicator.series:
+            groups.setdefault(view.indicator.series, []).append(view)
+    return groups
+
+
+def series_title(series_id: str) -> str:
+    """`displaced-population` -> `Displaced population`."""
+    return series_id.replace("-", " ").capitalize()
+
+
+def source_label(source: Source) -> str:
+    return f"{source.title} ({source.publisher}, {source.published})"

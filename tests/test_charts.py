@@ -1,0 +1,166 @@
+"""charts.py, views.py, highlight.py and exports.py without Streamlit: catalog -> figure JSON, HTML, files."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from dashboard.charts import chart_shape, figures_table, series_alt, series_caption, series_figure, timeline_figure
+from dashboard.exports import CSV_COLUMNS, catalog_json, citations_csv, cite_text
+from dashboard.highlight import md_escape, quote_in_paragraph_html, source_html
+from dashboard.validate import Report, validate_path
+from dashboard.views import event_views, figure_views, headline_ids, series_of
+from tests.conftest import ROOT, Build
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Report:
+    return validate_path(ROOT / "indicators.yaml")
+
+
+def points(fig: Any) -> dict[str, dict[str, Any]]:
+    """Every drawn point by its custom_data id, from the figure's JSON."""
+    data = json.loads(fig.to_json())["data"]
+    found = {}
+    for trace in data:
+        for index, (ident,) in enumerate(trace["customdata"]):
+            found[ident] = {"trace": trace, "index": index}
+    return found
+
+
+def test_every_series_figure_has_ids_on_every_mark(shipped: Report) -> None:
+    for series_id, figures in series_of(shipped).items():
+        drawn = points(series_figure(series_id, figures))
+        assert set(drawn) == {f.indicator.id for f in figures}
+
+
+def test_a_lower_bound_is_not_drawn_as_exact(shipped: Report) -> None:
+    figures = series_of(shipped)["displaced-population"]
+    drawn = points(series_figure("displaced-population", figures))
+    hedged = drawn["venezuela-displaced-people-2024"]["trace"]
+    exact = drawn["syria-displaced-people"]["trace"]
+    assert hedged["name"].startswith("lower bound") and exact["name"] == "exact"
+    assert hedged["marker"]["pattern"]["shape"] == "/" and exact["marker"]["pattern"]["shape"] == ""
+    assert "more than 8 million people" in hedged["text"]
+
+
+def test_shares_are_bars_on_a_0_to_100_axis(shipped: Report) -> None:
+    figures = series_of(shipped)["venezuela-arms-import-share"]
+    assert chart_shape(figures) == "share"
+    layout = json.loads(series_figure("venezuela-arms-import-share", figures).to_json())["layout"]
+    assert layout["yaxis"]["range"] == [0, 100]
+
+
+def test_one_entity_over_periods_is_drawn_as_points(build: Build, catalog: dict[str, Any]) -> None:
+    for year, value in (("2021", 100), ("2022", 120)):
+        catalog["indicators"].append({
+            "id": f"trade-{year}", "title": f"Trade {year}", "theme": "trade", "value": value, "unit": "agreements",
+            "entity": "Ruritania", "period": year, "series": "ruritania-trade",
+            "citations": [{"source": "trade", "quote": "have signed 120 agreements"}],
+        })  # fmt: skip
+    figures = series_of(validate_path(build(catalog)))["ruritania-trade"]
+    assert chart_shape(figures) == "trend"
+    trace = json.loads(series_figure("ruritania-trade", figures).to_json())["data"][0]
+    assert trace["type"] == "scatter" and trace["x"] == ["2021-01-01", "2022-01-01"]
+
+
+def test_a_new_figure_in_the_yaml_appears_without_code_changes(build: Build, catalog: dict[str, Any]) -> None:
+    catalog["indicators"][0]["series"] = "pacts"
+    report = validate_path(build(catalog))
+    assert list(series_of(report)) == ["pacts"]
+    assert "agreements" in points(series_figure("pacts", series_of(report)["pacts"]))
+
+
+def test_selected_mark_is_recoloured(shipped: Report) -> None:
+    figures = series_of(shipped)["bilateral-agreements"]
+    trace = json.loads(series_figure("bilateral-agreements", figures, selected=figures[1].indicator.id).to_json())
+    colours = trace["data"][0]["marker"]["color"]
+    assert colours[0] != colours[1]
+
+
+def test_caption_alt_and_table(shipped: Report) -> None:
+    figures = series_of(shipped)["displaced-population"]
+    assert series_caption(figures).startswith("Sources: Is Russia’s War in Ukraine")
+    assert "Syria: 6.6 million people" in series_alt(figures, series_id="displaced-population")
+    table = figures_table(figures)
+    assert list(table.columns)[0] == "id" and len(table) == len(figures)
+
+
+def test_timeline_has_every_event(shipped: Report) -> None:
+    events = list(event_views(shipped).values())
+    assert shipped.catalog is not None
+    drawn = points(timeline_figure(events, shipped.catalog.themes))
+    assert set(drawn) == {e.event.id for e in events}
+
+
+def test_headlines_come_from_the_catalog(shipped: Report) -> None:
+    displays = {figure_views(shipped)[i].display for i in headline_ids(shipped)}
+    assert {"343 agreements", "nearly 60%", "more than 8 million people", "approximately $17 billion"} <= displays
+
+
+def test_quote_html_escapes_and_marks_the_figure() -> None:
+    text = "Intro.\nThey said <script>alert(1)</script> $x$ ![a](b) cost $17bn today.\nNext."
+    start = text.index("They")
+    end = text.index("today.") + len("today.")
+    fig = text.index("$17bn")
+    out = quote_in_paragraph_html(text, start=start, end=end, figure_start=fig, figure_end=fig + 5)
+    assert "<script>" not in out and "&lt;script&gt;" in out
+    assert "Intro" not in out and "Next" not in out
+    assert out.count("<mark") == 2 and ">$17bn</mark>" in out
+
+
+def test_source_html_marks_every_span_and_escapes_titles() -> None:
+    out = source_html("a <b> c\nd e", [(0, 1, 'x"><img src=x>'), (6, 10, "y")])
+    assert "<img" not in out and "&lt;b&gt;" in out
+    assert out.count("<mark") == 3 and out.count("<p") == 2
+
+
+@pytest.mark.parametrize("text", ["$17bn and $5bn", "![a](b)", "*bold* _it_", "[link](x)", "<b>", "a:smile:"])
+def test_md_escape_leaves_no_markdown_active(text: str) -> None:
+    escaped = md_escape(text)
+    assert all(escaped[i - 1] == "\\" for i, c in enumerate(escaped) if c in "$*_[]()<>!:" and i > 0)
+
+
+def test_csv_has_one_row_per_citation_with_offsets_and_status(shipped: Report) -> None:
+    rows = list(csv.DictReader(io.StringIO(citations_csv(shipped))))
+    assert shipped.catalog is not None
+    expected = sum(len(r.citations) for r in (*shipped.catalog.indicators, *shipped.catalog.events))
+    assert len(rows) == expected and tuple(rows[0]) == CSV_COLUMNS
+    row = next(r for r in rows if r["id"] == "russian-loans-to-venezuela")
+    text = shipped.texts[row["source"]].text
+    assert text[int(row["start"]) : int(row["end"])] == row["quote"]
+    assert text[int(row["figure_start"]) : int(row["figure_end"])] == "$17bn"
+    assert row["value"] == "17000000000" and row["status"] == "verified" and len(row["sha256"]) == 64
+
+
+def test_catalog_json_round_trips_values(shipped: Report) -> None:
+    data = json.loads(catalog_json(shipped))
+    loans = next(i for i in data["indicators"] if i["id"] == "russian-loans-to-venezuela")
+    assert Decimal(loans["value"]) == Decimal(17_000_000_000) and loans["status"] == "verified"
+    assert "pos" not in loans and loans["citations"][0]["quote"].startswith("Russia is a major creditor")
+
+
+def test_cite_this_names_figure_quote_and_source(shipped: Report) -> None:
+    figure = figure_views(shipped)["russian-loans-to-venezuela"]
+    text = cite_text(figure, figure.citations[0])
+    assert "approximately $17 billion" in text and "“Russia is a major creditor" in text
+    assert "bne IntelliNews" in text and "2025-03-17" in text
+
+
+def test_broken_catalog_gives_empty_views(build: Build) -> None:
+    report = validate_path(build("version: 1\nthemes: [\n"))
+    assert figure_views(report) == {} and series_of(report) == {} and headline_ids(report) == []
+    assert json.loads(catalog_json(report))["ok"] is False
+
+
+def test_problem_flags_the_figure_but_keeps_it(build: Build, catalog: dict[str, Any], tmp_path: Path) -> None:
+    catalog["indicators"][0]["value"] = 121
+    views = figure_views(validate_path(build(catalog)))
+    assert not views["agreements"].verified and views["exports"].verified
+    assert views["agreements"].problems[0].code == "value-mismatch"
