@@ -15,7 +15,7 @@ a `Mention`. Values are `Decimal`, never float. Decisions on open points:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from itertools import chain
 
@@ -71,13 +71,26 @@ _TENS = "twenty thirty forty fifty sixty seventy eighty ninety"
 _SMALL.update({word: 10 * i for i, word in enumerate(_TENS.split(), 2)})
 _SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12, "k": 10**3,
            "m": 10**6, "mn": 10**6, "b": 10**9, "bn": 10**9, "tn": 10**12}
-_ISO_CODES = "USD EUR GBP RUB CNY JPY INR BRL CAD AUD CHF VES MXN COP ARS CLP PEN TRY KZT IRR UAH ZAR SAR AED KRW HKD"
+_ISO_CODES = ("USD EUR GBP RUB CNY JPY INR BRL CAD AUD CHF VES MXN COP ARS CLP PEN TRY KZT IRR UAH ZAR SAR AED KRW HKD "
+              "NOK SEK DKK PLN CZK HUF NZD SGD ILS NGN KES EGP TWD QAR")
 _ISO = _ISO_CODES.split()
 _SYMBOLS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "₹": "INR", "₽": "RUB", "A$": "AUD",
             "C$": "CAD", "HK$": "HKD", "NZ$": "NZD", "R$": "BRL"}
-_CURRENCY_WORDS = {"dollar": "USD", "euro": "EUR", "sterling": "GBP", "rouble": "RUB", "ruble": "RUB",
-                   "yuan": "CNY", "renminbi": "CNY", "yen": "JPY", "rupee": "INR", "bolívar": "VES",
-                   "bolivar": "VES", "bolívare": "VES", "bolivare": "VES"}
+# Currency names written after the number, singular (a plural adds "s"); a name shared by several
+# currencies counts only with its country ("Norwegian kroner", "Swiss francs"), never bare.
+_CURRENCY_WORDS = {
+    "dollar": "USD", "us dollar": "USD", "euro": "EUR", "pounds sterling": "GBP", "rouble": "RUB", "ruble": "RUB",
+    "yuan": "CNY", "renminbi": "CNY", "yen": "JPY", "rupee": "INR", "bolívar": "VES", "bolivar": "VES",
+    "bolívare": "VES", "bolivare": "VES", "australian dollar": "AUD", "canadian dollar": "CAD",
+    "hong kong dollar": "HKD", "new zealand dollar": "NZD", "singapore dollar": "SGD", "taiwan dollar": "TWD",
+    "swiss franc": "CHF", "norwegian krone": "NOK", "norwegian kroner": "NOK", "danish krone": "DKK",
+    "danish kroner": "DKK", "swedish krona": "SEK", "swedish kronor": "SEK", "kronor": "SEK", "zloty": "PLN",
+    "zlotys": "PLN", "rand": "ZAR", "naira": "NGN", "shekel": "ILS", "hryvnia": "UAH", "hryvnias": "UAH",
+    "turkish lira": "TRY", "baht": "THB", "ringgit": "MYR", "rupiah": "IDR", "dirham": "AED",
+    "saudi riyal": "SAR", "qatari riyal": "QAR", "indian rupee": "INR", "pakistani rupee": "PKR",
+    "mexican peso": "MXN", "argentine peso": "ARS", "colombian peso": "COP", "chilean peso": "CLP",
+    "brazilian real": "BRL", "reais": "BRL", "brazilian reais": "BRL",
+}
 _SYMBOL_FOR = {"USD": "$", "EUR": "€", "GBP": "£"}
 
 _SP = r"[ \u00a0\u202f\u2009]"
@@ -91,8 +104,14 @@ _WORDS = (r"(?i:(?:" + _G + r"|an?)[ -](?:thousand|million|billion|trillion)\b"
 _DIGITS = (r"\d{1,3}(?:,\d{3}(?!\d))+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3}(?!\d))+(?:\.\d+)?"
            r"|\d+(?:\.\d+)?")
 _LEAD = r"(?<![\w.@/:#\\])(?<!\d,)(?<![A-Za-z]-)"
-_END = r"(?![\w@%]|[.,:/]\d|-[^\W\d]|\.(?i:jpe?g|png|gif|webp|svg|pdf|html?)\b)"
+# a hyphen and a word end a mention after a digit ("a 1,500-strong force"), not after a word
+# ("two-thirds", "one-off") or a suffix ("$5m-a-year")
+_END = r"(?![\w@%]|[.,:/]\d|(?<=[^\W\d])-[^\W\d]|\.(?i:jpe?g|png|gif|webp|svg|pdf|html?)\b)"
 _ISO_RE = "(?:" + "|".join(_ISO) + ")"
+# Unit symbols written against the number: "40mm", "1.5C", "2.4GHz" are counts of that unit.
+_ABBR_UNITS = "(?:°[CF]|C|(?:mm|cm|km|kg|nm|GHz|MHz|Mbps|Gbps|[kMGT]Wh?|mph|kph|bpd|ha|ft|lbs?|oz)(?:/h)?)"
+_CURRENCY_RE = "|".join(re.escape(w).replace(r"\ ", _SP + "+") + "s?"
+                         for w in sorted(_CURRENCY_WORDS, key=len, reverse=True))
 _NUM = (
     r"(?:(?<![\w$])(?P<cp>US\$|A\$|C\$|HK\$|NZ\$|R\$|\$|€|£|₹|₽|" + _ISO_RE + r"[ \u00a0]?))?"
     r"(?P<neg>(?<![\w.,%)\]])[-−](?=\d))?"
@@ -100,12 +119,10 @@ _NUM = (
     r"(?:(?P<ord>(?<=\d)(?:st|nd|rd|th))(?![\w@]|[.,:]\d)"
     r"|(?P<dsep>-|" + _SP + r")(?P<dur>(?i:years?|months?|weeks?|days?|decades?))(?!\w)"
     r"|(?:(?:-|" + _SP + r")?(?P<sc>(?i:thousand|million|billion|trillion|bn|mn|tn))(?!\w)"
-    r"|(?P<sg>[mMkKbB])(?!\w))?"
+    r"|(?P<sg>[mMkKbB])(?!\w)|(?P<abbr>(?<=\d)" + _ABBR_UNITS + r"(?!\w)))?"
     r"(?:(?P<pct>" + _SP + r"?%|" + _SP + r"(?i:per" + _SP + r"?cent|percent|pct|percentage"
     + _SP + r"+points?)(?!\w)|pc(?!\w))"
-    r"|" + _SP + r"(?P<cs>(?:US" + _SP + r")?(?i:dollars?)|(?i:euros?|pounds" + _SP
-    + r"+sterling|roubles?|rubles?|yuan|renminbi|yen|rupees?|bol[ií]var(?:e?s)?)|" + _ISO_RE
-    + r")(?!\w))?" + _END + ")"
+    r"|" + _SP + r"(?P<cs>(?i:" + _CURRENCY_RE + r")|" + _ISO_RE + r")(?!\w))?" + _END + ")"
 )
 _DECADE = (r"(?:(?P<dpart>(?i:early|mid|late))(?:-|" + _SP + r"+))?(?<![\w.@/:#\\$])"
            r"(?:(?P<dec>(?:1\d|20)\d0)['’]?s|['’](?P<dec2>\d0)s)(?!\w)")
@@ -148,6 +165,7 @@ _ABBR_WORDS = "Jan Feb Mar Apr Jun Jul Aug Sep Oct Nov Dec http https www. CC"
 _TRIGGER_WORDS = [
     *_LEXICON,
     *(w.title() for w in _LEXICON),
+    *(w[0].upper() + w[1:] for w in _LEXICON),  # sentence start: "A hundred", "A million"
     *_ISO,
     *(s for s in _SYMBOLS if s[0].isalpha()),
     *(m.title() for m in MONTHS),
@@ -168,8 +186,14 @@ HEDGES: dict[str, str] = {
     "at most": "up to", "below": "under", "just shy of": "nearly", "as many as": "up to",
     "just over": "over", "well over": "over", "above": "over", "in excess of": "more than",
     "upwards of": "more than", "upward of": "more than", "no fewer than": "at least", "no less than": "at least",
-    "a minimum of": "at least", "a maximum of": "up to", "some estimated": "estimated",
+    "a minimum of": "at least", "a maximum of": "up to", "some estimated": "estimated", "as much as": "up to",
+    "as high as": "up to",
 }
+# Before a duration, a bare "over" spans it ("CHF 3bn over 10 years") unless the context makes it a
+# bound ("for over 10 years", "in over a decade", "over 20 years ago").
+_SPANNING_OVER = re.compile(r"(?<![\w-])(?i:over)" + _WS + r"\Z")
+_BOUND_BEFORE = re.compile(r"(?<![\w-])(?i:for|in|after|of|than|lasted|lasting|took|spent|served)\s+\Z")
+_AGO = re.compile(r"\s+ago\b")
 _QUALIFIER = re.compile(
     r"(?<![\w-])(?i:("
     + "|".join(re.escape(h).replace(r"\ ", _SP + "+") for h in sorted(HEDGES, key=len, reverse=True))
@@ -232,7 +256,21 @@ def read_mentions(text: str) -> list[Mention]:
                 toks.append(tok)
     _share_units(toks, text)
     _periods(toks, text)
-    return [_mention(tok, text) for tok in toks]
+    mentions = [_mention(tok, text) for tok in toks]
+    return _share_range_qualifier(mentions, text)
+
+
+_DASH = re.compile(r"[^\S\n]*[-–—][^\S\n]*")
+
+
+def _share_range_qualifier(mentions: list[Mention], text: str) -> list[Mention]:
+    """A hedge before a dash range covers both ends ("roughly 20–25%", "about 5-6 million")."""
+    for i in range(1, len(mentions)):
+        low, high = mentions[i - 1], mentions[i]
+        if (low.qualifier and not high.qualifier and low.kind == high.kind
+                and low.kind in ("count", "percent", "currency") and _DASH.fullmatch(text, low.end, high.start)):
+            mentions[i] = replace(high, qualifier=low.qualifier)
+    return mentions
 
 
 def _token(match: re.Match[str], text: str) -> _Tok | None:
@@ -279,8 +317,8 @@ def _number(match: re.Match[str]) -> _Tok | None:
     if match["cp"]:
         tok.currency = _SYMBOLS.get(match["cp"].strip()) or match["cp"].strip()
     if match["cs"]:
-        word = match["cs"].split()[-1].lower().rstrip("s")
-        tok.currency = match["cs"] if match["cs"] in _ISO else _CURRENCY_WORDS[word]
+        word = " ".join(match["cs"].lower().split())
+        tok.currency = match["cs"] if match["cs"] in _ISO else _CURRENCY_WORDS.get(word) or _CURRENCY_WORDS[word[:-1]]
         tok.suffix_currency = True
     if match["ord"]:
         tok.unit = "ordinal"
@@ -356,6 +394,10 @@ def _mention(tok: _Tok, text: str) -> Mention:
     qualifier = None
     if kind in ("count", "percent", "currency", "duration"):
         found = _QUALIFIER.search(text, max(0, tok.start - 32), tok.start)
+        before = text[max(0, found.start() - 10) : found.start()] if found else ""
+        if found and kind == "duration" and _SPANNING_OVER.fullmatch(found[0]) and before.strip() \
+                and not _BOUND_BEFORE.search(before) and not _AGO.match(text, tok.end):
+            found = None
         if found:
             qualifier = HEDGES[" ".join(found[1].lower().split())]
     return Mention(start=tok.start, end=tok.end, text=text[tok.start:tok.end], numeral=tok.numeral,

@@ -7,6 +7,7 @@ November", "last year") count back from it. An event date may be coarser than th
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date, timedelta
 
 from dashboard.evidence import Evidence, citation_pos
 from dashboard.figures import DateExpr, Mention
@@ -18,8 +19,13 @@ from dashboard.rules import anchor_citation
 DATE_KINDS = ("date", "year", "decade")  # a decade supports no ISO date: any year would be finer
 
 
-def resolve_date(expr: DateExpr, *, published: str) -> list[tuple[int, ...]]:
-    """The dates an expression can mean for a text published on `published`, most precise first."""
+def resolve_date(
+    expr: DateExpr, *, published: str, quote_years: tuple[int, ...] = ()
+) -> list[tuple[int, ...]]:
+    """The dates an expression can mean for a text published on `published`, most precise first.
+
+    A day or month without a year ("10 August") may also take a year the same quote states
+    ("the Paris 2024 Olympics ... on 10 August")."""
     pub = date_parts(published)
     year, month = pub[0], pub[1] if len(pub) > 1 else None
     if expr.year is not None:
@@ -30,6 +36,8 @@ def resolve_date(expr: DateExpr, *, published: str) -> list[tuple[int, ...]]:
         return [(year + 1,)]
     elif expr.relative == "this" and expr.relative_unit == "year":
         return [(year,)]
+    elif expr.relative_unit == "week":
+        return _week(expr.relative or "this", pub)
     elif expr.relative_unit == "month":
         if month is None:
             return [(year,), (year - 1,)]
@@ -46,6 +54,7 @@ def resolve_date(expr: DateExpr, *, published: str) -> list[tuple[int, ...]]:
         years = [year if month is not None and expr.month > month else year + 1]
     else:
         years = [year] + ([year - 1] if month is None or expr.month > month else [])
+        years += [y for y in quote_years if y not in years]
     parts: list[int] = []
     for part in (expr.month, expr.day):
         if part is None:
@@ -54,13 +63,30 @@ def resolve_date(expr: DateExpr, *, published: str) -> list[tuple[int, ...]]:
     return [(y, *parts) for y in years]
 
 
-def consistent(mention: Mention, event_date: tuple[int, ...], *, published: str) -> bool:
+def _week(relative: str, pub: tuple[int, ...]) -> list[tuple[int, ...]]:
+    """The months (or years) that the Monday-to-Sunday week "last/this/next week" can touch."""
+    shift = {"last": -7, "next": 7}.get(relative, 0)
+    if len(pub) < 3:  # published without a day: the week may fall in the adjacent month or year
+        year, month = pub[0], pub[1] if len(pub) > 1 else None
+        if month is None:
+            return [(year,), (year + (1 if shift > 0 else -1),)] if shift else [(year,)]
+        index = year * 12 + month - 1 + (1 if shift > 0 else -1 if shift < 0 else 0)
+        return list(dict.fromkeys([(year, month), (index // 12, index % 12 + 1)]))
+    day = date(*pub[:3]) + timedelta(days=shift)
+    monday = day - timedelta(days=day.weekday())
+    days = [monday + timedelta(days=n) for n in range(7)]
+    return list(dict.fromkeys((d.year, d.month) for d in days))
+
+
+def consistent(
+    mention: Mention, event_date: tuple[int, ...], *, published: str, quote_years: tuple[int, ...] = ()
+) -> bool:
     if mention.kind == "year" and mention.value is not None:
         return event_date == (int(mention.value),)
     if mention.kind == "date" and mention.date is not None:
         return any(
             len(event_date) <= len(c) and c[: len(event_date)] == event_date
-            for c in resolve_date(mention.date, published=published)
+            for c in resolve_date(mention.date, published=published, quote_years=quote_years)
         )
     return False
 
@@ -74,7 +100,8 @@ def check_event(evidence: Evidence, event: Event) -> Iterator[Problem]:
         if anchor is None or source is None:
             continue
         dated = [m for m in evidence.mentions_in(anchor.source, anchor.start, anchor.end) if m.kind in DATE_KINDS]
-        matching = [m for m in dated if consistent(m, wanted, published=source.published)]
+        years = tuple(int(m.value) for m in dated if m.kind == "year" and m.value is not None)
+        matching = [m for m in dated if consistent(m, wanted, published=source.published, quote_years=years)]
         for mention in matching:
             evidence.cover(anchor.source, mention)
         if matching:

@@ -74,7 +74,7 @@ def _check_figure(
         candidates = pinned
     else:
         candidates = [m for m in mentions if m.kind == kind]
-    right_kind = [m for m in candidates if m.kind == kind and _same_unit(m, indicator.unit)]
+    right_kind = [m for m in candidates if m.kind == kind and same_unit(m, indicator.unit)]
     equal = [m for m in right_kind if m.value == indicator.value]
     if equal:
         found: list[Problem] = []
@@ -89,17 +89,15 @@ def _check_figure(
             )
         found.extend(_check_qualifier(indicator, equal[0], problem))
         return found, equal[0]
-    return [
-        _explain_miss(
-            evidence,
-            indicator,
-            mentions=mentions,
-            candidates=candidates,
-            right_kind=right_kind,
-            citation=citation,
-            report=problem,
-        )
-    ], None
+    return _explain_miss(
+        evidence,
+        indicator,
+        mentions=mentions,
+        candidates=candidates,
+        right_kind=right_kind,
+        citation=citation,
+        report=problem,
+    ), None
 
 
 def _explain_miss(
@@ -111,55 +109,69 @@ def _explain_miss(
     right_kind: list[Mention],
     citation: Citation,
     report: Report,
-) -> Problem:
+) -> list[Problem]:
     value, kind = indicator.value, unit_kind(indicator.unit)
     wanted = format_value(value, unit=indicator.unit)
-    for mention in right_kind:
-        ratio = _scale_ratio(mention.value, value)
-        if ratio is not None:
-            return report(
-                "scale-mismatch",
-                f"the quote states {_show(mention)} but `value` is {value:,f}: off by "
-                f"{_SCALE_NAMES[ratio]}; write the value in base units (e.g. 17_000_000_000 for $17bn, "
-                "60 for 60 per cent).",
-            )
-    pool = candidates if citation.figure is not None else mentions
-    other = [m for m in pool if m.value == value and not (m.kind == kind and _same_unit(m, indicator.unit))]
-    if other:
-        seen = other[0]
-        stated = seen.currency or seen.time_unit or seen.kind
-        return report(
-            "unit-mismatch",
-            f"the quote states {seen.text!r} as {stated}, but the unit `{indicator.unit}` means "
-            f"{indicator.unit if kind in ('currency', 'duration') else kind}; fix `unit`.",
-        )
+    # "15,000 jobs, about 15% of its workforce" with value 15: a dropped scale or a wrong unit; say both
+    found = [*_unit_mismatch(indicator, pool=candidates if citation.figure is not None else mentions, report=report),
+             *_scale_mismatch(indicator, right_kind=right_kind, report=report)]
+    if found:
+        return found
     elsewhere = [m for m in evidence.mentions(citation.source) if m.kind == kind and m.value == value]
     if elsewhere and not right_kind:
         text = evidence.texts[citation.source]
         line = text.line_col(elsewhere[0].start)[0]
-        return report(
+        return [report(
             "value-not-in-quote",
             f"{wanted} is stated in `{citation.source}` at line {line} "
             f"({elsewhere[0].text!r}), not in this quote; quote that sentence instead.",
-        )
+        )]
     if not right_kind:
         listed = ", ".join(_show(m) for m in mentions) or "none"
-        return report(
+        return [report(
             "figure-not-in-quote",
             f"the quote holds no {kind} number (numbers there: {listed}); quote the sentence that states {wanted}.",
-        )
+        )]
     listed = ", ".join(_show(m) for m in right_kind)
     hint = (
         f" ({wanted} appears at line {evidence.texts[citation.source].line_col(elsewhere[0].start)[0]})"
         if elsewhere
         else ""
     )
-    return report(
+    return [report(
         "value-mismatch", f"`value` is {value:,f} but the quote states {listed}{hint}; fix the value or the quote."
-    )
+    )]
 
 
-def _same_unit(mention: Mention, unit: str) -> bool:
+def _unit_mismatch(indicator: Indicator, *, pool: list[Mention], report: Report) -> list[Problem]:
+    kind = unit_kind(indicator.unit)
+    other = [m for m in pool if m.value == indicator.value and not (m.kind == kind and same_unit(m, indicator.unit))]
+    if not other:
+        return []
+    seen = other[0]
+    stated = seen.currency or seen.time_unit or seen.kind
+    return [report(
+        "unit-mismatch",
+        f"the quote states {seen.text!r} as {stated}, but the unit `{indicator.unit}` means "
+        f"{indicator.unit if kind in ('currency', 'duration') else kind}; fix `unit`.",
+    )]
+
+
+def _scale_mismatch(indicator: Indicator, *, right_kind: list[Mention], report: Report) -> list[Problem]:
+    value = indicator.value
+    for mention in right_kind:
+        ratio = _scale_ratio(mention.value, value, percent=unit_kind(indicator.unit) == "percent")
+        if ratio is not None:
+            return [report(
+                "scale-mismatch",
+                f"the quote states {_show(mention)} but `value` is {value:,f}: off by "
+                f"{_SCALE_NAMES[ratio]}; write the value in base units (e.g. 17_000_000_000 for $17bn, "
+                "60 for 60 per cent).",
+            )]
+    return []
+
+
+def same_unit(mention: Mention, unit: str) -> bool:
     """Currencies must be the same currency, durations the same time unit."""
     if mention.kind == "currency":
         return mention.currency == unit
@@ -168,10 +180,11 @@ def _same_unit(mention: Mention, unit: str) -> bool:
     return True
 
 
-def _scale_ratio(stated: Decimal | None, value: Decimal) -> Decimal | None:
+def _scale_ratio(stated: Decimal | None, value: Decimal, *, percent: bool) -> Decimal | None:
+    """The power of a thousand (or, for a share, the 100) between the stated number and the value."""
     if stated is None or stated == 0 or value == 0:
         return None
-    for scale in _SCALES:
+    for scale in _SCALES if percent else _SCALES[1:]:
         if stated == value * scale or value == stated * scale:
             return scale
     return None

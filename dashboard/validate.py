@@ -12,6 +12,7 @@ from dashboard.load import Loaded, load_catalog
 from dashboard.model import Catalog
 from dashboard.problems import ERROR, SEVERITIES, WARNING, Problem
 from dashboard.rules import check_exclusion, check_hashes, check_ids, check_references
+from dashboard.rules_claims import check_claims
 from dashboard.rules_events import check_event
 from dashboard.rules_figures import check_indicator
 from dashboard.sources import SourceText, read_sources
@@ -87,6 +88,7 @@ def validate_loaded(loaded: Loaded, *, path: Path) -> Report:
     problems += check_hashes(evidence)
     for indicator in catalog.indicators:
         problems += check_indicator(evidence, indicator)
+    problems += check_claims(evidence)
     for event in catalog.events:
         problems += check_event(evidence, event)
     for number, exclusion in enumerate(catalog.exclusions):

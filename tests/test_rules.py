@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -255,3 +256,78 @@ def test_quote_inexact_prints_the_exact_text(build: Build, catalog: dict[str, An
     add_event(id="era", date="2024", citations=cite("“It's a new era -- truly,”"))(catalog)
     problem = next(p for p in validate(build(catalog)).problems if p.code == "quote-inexact")
     assert problem.suggestion == "“It’s a new era -- truly,”" and "“It’s a new era -- truly,”" in problem.message
+
+
+# --- found against unseen documents (tests/cases/unseen) ---------------------------------------
+
+UNSEEN_TEXT = (
+    "Analysts put the cost at $2bn, $3bn and $4.5bn respectively.\n"
+    "The bank cut 15,000 jobs in August, about 15% of its workforce.\n"
+    "Officials met buyers last week in Riyadh.\n"
+    "Ticket sales for the Paris 2024 Olympics passed 8.7 million. The race will be held on 10 August.\n"
+    "Up to 5,000 kilograms of explosives were carried by 40 drones.\n"
+)
+
+
+def unseen_catalog(catalog: dict[str, Any], *entries: dict[str, Any], events: tuple[dict[str, Any], ...] = ()) -> None:
+    catalog["sources"][0]["sha256"] = hashlib.sha256(UNSEEN_TEXT.encode()).hexdigest()
+    catalog["indicators"] = [{"title": "T", "theme": "trade", **e} for e in entries]
+    catalog["events"] = [{"title": "E", "theme": "trade", **e} for e in events]
+
+
+def cite(quote: str) -> list[dict[str, str]]:
+    return [{"source": "trade", "quote": quote}]
+
+
+COST = "the cost at $2bn, $3bn and $4.5bn respectively"
+
+
+def test_a_number_claimed_twice_while_another_is_free_is_a_value_mismatch(
+    build: Build, catalog: dict[str, Any]
+) -> None:
+    low = {"id": "low", "value": 2_000_000_000, "unit": "USD", "citations": cite(COST)}
+    mid = {"id": "mid", "value": 3_000_000_000, "unit": "USD", "citations": cite(COST)}
+    unseen_catalog(catalog, low, mid)
+    assert codes(validate(build(catalog, text=UNSEEN_TEXT)), at_least="warning") == set()
+    unseen_catalog(catalog, {**low, "value": 3_000_000_000}, mid)
+    report = validate(build(catalog, text=UNSEEN_TEXT))
+    assert {(p.code, p.id) for p in report.problems if p.severity == "error"} >= {("value-mismatch", "low")}
+
+
+def test_the_same_number_in_two_indicators_is_fine_when_nothing_else_is_free(
+    build: Build, catalog: dict[str, Any]
+) -> None:
+    unseen_catalog(catalog, *({"id": i, "value": 15_000, "unit": "jobs",
+                               "citations": cite("The bank cut 15,000 jobs in August")} for i in ("a", "b")))
+    assert codes(validate(build(catalog, text=UNSEEN_TEXT)), at_least="warning") == set()
+
+
+def test_off_by_100_is_a_scale_mismatch_only_for_percent(build: Build, catalog: dict[str, Any]) -> None:
+    quote = "Up to 5,000 kilograms of explosives were carried by 40 drones."
+    unseen_catalog(catalog, {"id": "drones", "value": 50, "unit": "drones", "citations": cite(quote)})
+    assert "value-mismatch" in codes(validate(build(catalog, text=UNSEEN_TEXT)), at_least="error")
+
+
+def test_a_dropped_scale_that_matches_a_share_reports_both_readings(build: Build, catalog: dict[str, Any]) -> None:
+    quote = "The bank cut 15,000 jobs in August, about 15% of its workforce."
+    unseen_catalog(catalog, {"id": "jobs", "value": 15, "unit": "jobs", "citations": cite(quote)})
+    assert {"scale-mismatch", "unit-mismatch"} <= codes(validate(build(catalog, text=UNSEEN_TEXT)), at_least="error")
+
+
+@pytest.mark.parametrize(
+    ("quote", "date", "ok"),
+    [
+        ("Officials met buyers last week in Riyadh.", "2024-02", True),  # published 2024-03-05: week of Feb 26
+        ("Officials met buyers last week in Riyadh.", "2024-03", True),
+        ("Officials met buyers last week in Riyadh.", "2024-01", False),
+        ("Officials met buyers last week in Riyadh.", "2024-02-27", False),  # finer than the text
+        ("the Paris 2024 Olympics passed 8.7 million. The race will be held on 10 August.", "2024-08-10", True),
+        ("The race will be held on 10 August.", "2025-08-10", False),
+    ],
+)
+def test_relative_weeks_and_years_stated_in_the_quote(
+    build: Build, catalog: dict[str, Any], quote: str, date: str, ok: bool
+) -> None:
+    unseen_catalog(catalog, events=({"id": "e", "date": date, "citations": cite(quote)},))
+    fired = codes(validate(build(catalog, text=UNSEEN_TEXT)), at_least="warning")
+    assert ("date-not-in-quote" not in fired) == ok, fired
