@@ -1,0 +1,1 @@
+"""One Streamlit page per file, run by dashboard/app.py through st.navigation."""

@@ -1,0 +1,74 @@
+"""Sources (`?source=<id>`): a document's metadata and full text, every cited span highlighted and listed."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard import ui
+from dashboard.highlight import source_html
+from dashboard.model import Source
+from dashboard.validate import Report
+from dashboard.views import event_views, figure_views
+
+Span = tuple[int, int, str, str, tuple[str, str]]
+
+
+def _spans(report: Report, source_id: str) -> list[Span]:
+    """(start, end, title, page, (query key, id)) of every located citation of the source."""
+    spans: list[Span] = []
+    for figure in figure_views(report).values():
+        spans += [(c.start, c.end, figure.indicator.title, ui.FIGURE_PAGE, ("indicator", figure.indicator.id))
+                  for c in figure.citations if c.source.id == source_id and c.start is not None and c.end is not None]
+    for event in event_views(report).values():
+        spans += [(c.start, c.end, event.event.title, ui.TIMELINE_PAGE, ("event", event.event.id))
+                  for c in event.citations if c.source.id == source_id and c.start is not None and c.end is not None]
+    return sorted(spans)
+
+
+def _metadata(source: Source, *, report: Report) -> None:
+    st.subheader(ui.md(source.title), anchor=False)
+    byline = " · ".join(x for x in (source.author, source.publisher, source.published) if x)
+    st.markdown(ui.md(byline))
+    if source.published_note:
+        st.caption(ui.md(source.published_note))
+    if source.url and source.url.lower().startswith(("https://", "http://")):
+        st.link_button("Open the source page", source.url, icon=":material/open_in_new:")
+    coverage = next((c for c in report.coverage if c.source == source.id), None)
+    if coverage is not None:
+        st.caption(f"{coverage.covered}/{coverage.mentions} numeric and date mentions accounted for "
+                   f"({coverage.percent:.0f}%). File {ui.md(source.file)}, sha256 {source.sha256[:12]}…")
+    problems = [p for p in report.problems if p.id == source.id]
+    for problem in problems:
+        st.error(f"**{ui.md(problem.code)}** — {ui.md(problem.message)}", icon=":material/error:")
+
+
+def _changed() -> None:
+    ui.set_param("source", st.session_state.get("source_pick"))
+
+
+report, catalog = ui.require_catalog()
+st.title("Sources", anchor=False)
+ids = [s.id for s in catalog.sources]
+wanted = ui.param("source")
+if wanted and wanted not in ids:
+    st.warning(f"No source has the id “{ui.md(wanted)}”; showing the first one.", icon=":material/search_off:")
+st.session_state["source_pick"] = wanted if wanted in ids else ids[0]
+chosen = st.selectbox("Source", ids, key="source_pick", on_change=_changed,
+                      format_func=lambda s: getattr(catalog.source(s), "title", s))
+source = catalog.source(chosen)
+assert source is not None
+_metadata(source, report=report)
+text = report.texts.get(source.id)
+if text is None:
+    st.error("The text of this source could not be read; see the validation report.", icon=":material/error:")
+    st.stop()
+spans = _spans(report, source.id)
+body, side = st.columns([3, 2], gap="large")
+with body, st.container(height=720, border=True):
+    st.html(source_html(text.text, [(start, end, title) for start, end, title, _, _ in spans]))
+with side:
+    st.markdown(f"**{len(spans)} cited passages**")
+    for start, end, title, page, (key, value) in spans:
+        st.page_link(page, label=ui.md(title), query_params={key: value}, icon=":material/format_quote:")
+        excerpt = text.text[start:end]
+        st.caption(ui.md(excerpt if len(excerpt) <= 120 else excerpt[:117] + "…"))

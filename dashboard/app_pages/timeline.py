@@ -1,0 +1,64 @@
+"""Timeline (`?theme=`, `?event=`): the catalog's events by date and theme; a click shows the quotation."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import ui
+from dashboard.charts import timeline_figure
+from dashboard.model import Catalog
+from dashboard.validate import Report
+from dashboard.views import EventView, event_views
+
+ALL = ""
+
+
+def _theme_changed() -> None:
+    ui.set_param("theme", st.session_state.get("timeline_theme"))
+
+
+def _table(events: list[EventView], themes: dict[str, str]) -> pd.DataFrame:
+    rows = [{"id": e.event.id, "date": e.event.date, "event": e.event.title,
+             "theme": themes.get(e.event.theme, e.event.theme), "status": "verified" if e.verified else "problem"}
+            for e in events]  # fmt: skip
+    return pd.DataFrame(rows, columns=["id", "date", "event", "theme", "status"])
+
+
+def _alt(events: list[EventView]) -> str:
+    return "Timeline of events by theme. " + "; ".join(f"{e.event.date}: {e.event.title}" for e in events)
+
+
+@st.fragment
+def _events(events: list[EventView], *, report: Report, catalog: Catalog) -> None:
+    """Chart, table and the chosen event's quotation; a click reruns only this part."""
+    chosen = ui.selected(state_key="selected_event", url_key="event", valid={e.event.id for e in events})
+    chart, table = st.tabs(["Chart", "Table"])
+    with chart:
+        ui.select_chart(timeline_figure(events, catalog.themes, selected=chosen), key="timeline-chart",
+                        alt=_alt(events), state_key="selected_event", url_key="event")
+    with table:
+        ui.select_table(_table(events, catalog.themes), key="timeline-table", state_key="selected_event",
+                        url_key="event")
+    st.caption("Marker shape: how precisely the source dates the event (day, month or year).")
+    by_id = {e.event.id: e for e in events}
+    if chosen in by_id:
+        with st.container(border=True):
+            ui.event_detail(by_id[chosen], report=report, themes=catalog.themes)
+    else:
+        st.info("Click an event (or a table row) to read its quotation.", icon=":material/touch_app:")
+
+
+report, catalog = ui.require_catalog()
+st.title("Timeline", anchor=False)
+every = list(event_views(report).values())
+themes = [ALL, *dict.fromkeys(e.event.theme for e in every)]
+wanted = ui.param("theme")
+st.session_state["timeline_theme"] = wanted if wanted in themes else ALL
+theme = st.selectbox("Theme", themes, key="timeline_theme", on_change=_theme_changed,
+                     format_func=lambda t: catalog.themes.get(t, t) if t else "All themes")
+shown = [e for e in every if not theme or e.event.theme == theme]
+if shown:
+    _events(shown, report=report, catalog=catalog)
+else:
+    st.info("No event in this theme.", icon=":material/event_busy:")

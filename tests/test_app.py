@@ -1,0 +1,290 @@
+"""AppTest of every dashboard page: no exception, the expected elements, permalinks, a broken catalog,
+a hostile quote, and an edited catalog showing on the next run without a restart."""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from streamlit.testing.v1 import AppTest
+
+from dashboard.charts import SELECTED
+from dashboard.ui import md, when
+from dashboard.validate import validate_path
+from dashboard.views import event_views, figure_views
+from tests.conftest import ROOT, TRADE, Build, base_catalog
+
+APP = ROOT / "dashboard" / "app.py"
+PAGES = ("overview", "explore", "figure", "timeline", "sources", "validation")
+HEADLINES = ("343 agreements", "nearly 60%", "approximately $17 billion", "about 11,000 head of cattle per month",
+             "70%", "more than 8 million people")  # fmt: skip
+
+HOSTILE = "A note <script>alert(1)</script> says $x$ and ![a](b) of 9 ports."
+
+Run = Callable[..., AppTest]
+
+
+def plain(markdown: str) -> str:
+    """Markdown source as the reader sees it: backslash escapes removed."""
+    return re.sub(r"\\(.)", r"\1", markdown)
+
+
+def texts(at: AppTest, kind: str) -> list[str]:
+    return [plain(str(e.value)) for e in at.get(kind)]
+
+
+def proto_body(at: AppTest, kind: str) -> list[str]:
+    bodies = [str(getattr(e.proto, "body", "")) for e in at.get(kind)]
+    return [b for b in bodies if not b.startswith("<style>")]
+
+
+@pytest.fixture
+def run(monkeypatch: pytest.MonkeyPatch) -> Run:
+    """Run one page of the app (optionally on another catalog, with query parameters)."""
+
+    def _run(page: str = "overview", *, catalog: Path | None = None, **params: str) -> AppTest:
+        if catalog is None:
+            monkeypatch.delenv("INDICATORS_CATALOG", raising=False)
+        else:
+            monkeypatch.setenv("INDICATORS_CATALOG", str(catalog))
+        at = AppTest.from_file(str(APP), default_timeout=60).run()
+        if page != "overview" or params:
+            at.switch_page(f"app_pages/{page}.py")
+            for name, value in params.items():
+                at.query_params[name] = value
+            at.run()
+        assert not at.exception, [e.value for e in at.exception]
+        return at
+
+    return _run
+
+
+def copy_catalog(tmp_path: Path) -> Path:
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    return Path(shutil.copyfile(ROOT / "indicators.yaml", tmp_path / "indicators.yaml"))
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_runs_without_exception_or_error(run: Run, page: str) -> None:
+    at = run(page)
+    assert not at.error, [e.value for e in at.error]
+
+
+def test_overview_shows_a_tile_per_headline_with_badge_and_link(run: Run) -> None:
+    at = run()
+    subheaders = texts(at, "subheader")
+    for display in HEADLINES:
+        assert display in subheaders
+    assert sum("Verified" in m for m in texts(at, "markdown")) >= len(HEADLINES)
+    figure_links = [link for link in at.get("page_link") if "indicator=" in link.proto.query_string]
+    assert len(figure_links) == len(HEADLINES)
+    assert any("theme=" in link.proto.query_string for link in at.get("page_link"))
+
+
+def test_overview_follows_permalinks(run: Run) -> None:
+    at = run("overview", indicator="rosneft-share-of-venezuela-exports-2019")
+    assert "Share of Venezuela's exports handled by Rosneft, 2019" in texts(at, "subheader")
+    assert any("<mark" in body for body in proto_body(at, "html"))
+
+
+def test_explore_draws_one_chart_per_series_with_table_caption_and_downloads(run: Run) -> None:
+    at = run("explore")
+    charts = at.get("plotly_chart")
+    assert len(charts) == 5
+    assert all(chart.proto.alt for chart in charts)
+    assert [t.label for t in at.tabs][:2] == ["Chart", "Table"]
+    assert len(at.dataframe) == 6
+    assert sum(c.startswith("Sources:") for c in texts(at, "caption")) == 5
+    assert {b.proto.label for b in at.get("download_button")} == {"Citations (CSV)", "Catalog (JSON)"}
+
+
+def test_explore_theme_permalink_filters_the_charts(run: Run) -> None:
+    at = run("explore", theme="humanitarian")
+    assert at.selectbox(key="explore_theme").value == "humanitarian"
+    assert texts(at, "subheader")[0] == "Displaced population"
+    assert len(at.get("plotly_chart")) == 1
+    at.selectbox(key="explore_theme").select("diplomacy").run()
+    assert at.query_params["theme"] == "diplomacy"
+    assert "Bilateral agreements" in texts(at, "subheader")
+
+
+def test_explore_shows_the_selected_figure_under_its_chart(run: Run) -> None:
+    at = run("explore", theme="humanitarian", indicator="venezuela-displaced-people-2024")
+    assert at.session_state["selected"] == "venezuela-displaced-people-2024"
+    assert "Displaced Venezuelans living worldwide (2024)" in texts(at, "subheader")
+    assert any("<mark" in body and "displaced citizens live worldwide" in body for body in proto_body(at, "html"))
+    assert SELECTED in at.get("plotly_chart")[0].proto.spec
+
+
+def test_explore_table_selection_selects_the_figure(run: Run) -> None:
+    at = run("explore", theme="humanitarian")
+    at.session_state["selected"] = "syria-displaced-people"
+    at.run()
+    assert at.query_params.get("indicator") == "syria-displaced-people"
+    assert any("<mark" in body for body in proto_body(at, "html"))
+
+
+def test_figure_permalink_shows_value_every_citation_and_cite_this(run: Run) -> None:
+    at = run("figure", indicator="russian-loans-to-venezuela")
+    assert "Loans extended by Russia to the Venezuelan government since 2006" in texts(at, "subheader")
+    assert "approximately $17 billion" in [plain(m.removeprefix("### ")) for m in texts(at, "markdown")]
+    marks = [b for b in proto_body(at, "html") if "<mark" in b]
+    assert marks and "$17bn" in marks[0]
+    assert any("approximately $17 billion" in code.value for code in at.code)
+    assert len(at.get("download_button")) == 2
+
+
+def test_figure_unknown_id_is_a_friendly_not_found_with_links(run: Run) -> None:
+    at = run("figure", indicator="no-such-figure")
+    assert any("No figure has the id" in w for w in texts(at, "warning"))
+    assert len(at.get("page_link")) >= 19
+
+
+def test_timeline_draws_events_and_shows_the_chosen_quotation(run: Run) -> None:
+    at = run("timeline")
+    assert len(at.get("plotly_chart")) == 1
+    assert len(at.dataframe) == 1
+    event = at.dataframe[0].value["id"].iloc[0]
+    at.query_params["event"] = event
+    at.run()
+    assert at.session_state["selected_event"] == event
+    assert any("<mark" in body for body in proto_body(at, "html"))
+
+
+def test_timeline_theme_permalink_filters_events(run: Run) -> None:
+    at = run("timeline", theme="sanctions")
+    assert set(at.dataframe[0].value["theme"]) == {"Sanctions"}
+
+
+def test_sources_permalink_shows_the_text_with_every_cited_span(run: Run) -> None:
+    at = run("sources", source="rusi-2022")
+    assert "Is Russia’s War in Ukraine Aiding the Survival of the Venezuelan Regime?" in texts(at, "subheader")
+    (body,) = proto_body(at, "html")
+    report = validate_path(ROOT / "indicators.yaml")
+    views = [*figure_views(report).values(), *event_views(report).values()]
+    cited = [c for v in views for c in v.citations if c.source.id == "rusi-2022"]
+    links = [link.proto.query_string for link in at.get("page_link")]
+    assert len(links) == len(cited) and all("=" in q for q in links)
+    assert all(html.escape(c.quote) in re.sub(r"</?mark[^>]*>", "", body) for c in cited)
+    assert "<mark" in body
+
+
+def test_validation_shows_counts_problems_and_coverage(run: Run) -> None:
+    at = run("validation")
+    assert [m.label for m in at.metric] == ["Errors", "Warnings", "Uncovered mentions", "Coverage"]
+    assert at.metric[3].value == "100.0%"
+    coverage = at.dataframe[-1].value
+    assert list(coverage["source"]) == ["global-watch-2025", "bne-intellinews-2025", "ankasam-2025",
+                                        "dialogo-2024", "rusi-2022"]  # fmt: skip
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_broken_yaml_shows_the_error_panel_on_every_page(run: Run, tmp_path: Path, page: str) -> None:
+    path = copy_catalog(tmp_path)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[5] = "  military: [unclosed"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    at = run(page, catalog=path)
+    (panel,) = texts(at, "error")
+    assert "The catalog is broken" in panel and "yaml-syntax" in panel
+    assert re.search(r"indicators\.yaml:\d+:\d+", panel)
+    assert not at.get("plotly_chart") and not at.dataframe
+
+
+def test_missing_catalog_shows_a_clear_error(run: Run, tmp_path: Path) -> None:
+    at = run("overview", catalog=tmp_path / "missing.yaml")
+    assert any("cannot be read" in e for e in texts(at, "error"))
+
+
+def test_an_invalid_entry_is_flagged_and_the_others_still_show(run: Run, tmp_path: Path) -> None:
+    path = copy_catalog(tmp_path)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("value: 343\n", "value: 344\n", 1), encoding="utf-8")
+    at = run(catalog=path)
+    assert any("Problem: value-mismatch" in m for m in texts(at, "markdown"))
+    assert "nearly 60%" in texts(at, "subheader")
+    at = run("figure", catalog=path, indicator="russia-venezuela-agreements")
+    assert any("value-mismatch" in e for e in texts(at, "error"))
+
+
+def test_an_edited_catalog_shows_on_the_next_run(run: Run, tmp_path: Path) -> None:
+    path = copy_catalog(tmp_path)
+    at = run("figure", catalog=path, indicator="russia-venezuela-agreements")
+    assert "Agreements between Russia and Venezuela" in texts(at, "subheader")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("title: Agreements between Russia and Venezuela",
+                                 "title: Agreements in force between Russia and Venezuela"), encoding="utf-8")
+    at.run()
+    assert "Agreements in force between Russia and Venezuela" in texts(at, "subheader")
+
+
+def hostile_catalog(build: Build) -> Path:
+    text = TRADE.read_text(encoding="utf-8") + HOSTILE + "\n"
+    catalog: dict[str, Any] = base_catalog()
+    catalog["sources"][0]["sha256"] = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    catalog["sources"][0]["title"] = "<b>Bold</b> $x$ ![a](b)"
+    catalog["indicators"].append({
+        "id": "ports", "title": "Ports *noted* <i>here</i>", "theme": "trade", "value": 9, "unit": "ports",
+        "citations": [{"source": "trade", "quote": HOSTILE}],
+    })  # fmt: skip
+    return build(yaml.safe_dump(catalog, sort_keys=False, allow_unicode=True), text=text)
+
+
+def test_hostile_text_is_escaped_everywhere(run: Run, build: Build) -> None:
+    path = hostile_catalog(build)
+    at = run("figure", catalog=path, indicator="ports")
+    (body,) = [b for b in proto_body(at, "html") if "<mark" in b]
+    assert "<script>" not in body and "&lt;script&gt;" in body
+    assert "Ports \\*noted\\* \\<i\\>here\\</i\\>" in [str(s.value) for s in at.subheader]
+    assert any("\\<b\\>Bold\\</b\\> \\$x\\$ \\!\\[a\\]\\(b\\)" in str(m.value) for m in at.markdown)
+    at = run("sources", catalog=path, source="trade")
+    (body,) = proto_body(at, "html")
+    assert "<script>" not in body and "&lt;script&gt;" in body
+
+
+def _selection_script() -> None:
+    import streamlit as st
+
+    from dashboard.ui import chart_callback, table_callback
+
+    selection = {"points": st.session_state.get("points", []), "rows": st.session_state.get("rows", [])}
+    st.session_state["event"] = {"selection": selection}
+    chart_callback(widget_key="event", state_key="selected", url_key="indicator")()
+    table_callback(widget_key="event", state_key="selected_row", url_key="row", ids=["first", "second"])()
+
+
+def test_a_click_keeps_the_chosen_id_and_an_empty_event_changes_nothing() -> None:
+    at = AppTest.from_function(_selection_script)
+    at.session_state["points"] = [{"customdata": ["syria-displaced-people"], "point_index": 0}]
+    at.run()
+    assert at.session_state["selected"] == "syria-displaced-people"
+    assert at.query_params["indicator"] == "syria-displaced-people"
+    at.session_state["points"] = []
+    at.run()
+    assert at.session_state["selected"] == "syria-displaced-people"
+    at.session_state["rows"] = [1]
+    at.run()
+    assert at.session_state["selected_row"] == "second" and at.query_params["row"] == "second"
+
+
+def test_md_shows_catalog_text_literally_and_never_as_a_link() -> None:
+    assert md("$17bn *x* [a](b)") == "\\$17bn \\*x\\* \\[a\\]\\(b\\)"
+    assert md("see http://example.com, www.example.org or me@example.com") == (
+        "see `http://example.com,` `www.example.org` or `me@example.com`"
+    )
+    assert md("a `x` http://e.com/`b`") == "a \\`x\\` `` http://e.com/`b` ``"
+
+
+@pytest.mark.parametrize(("period", "words"), [
+    ("2019", "2019"), ("2024-11", "November 2024"), ("2025-05-09", "9 May 2025"), ("2000/2021", "2000–2021"),
+    ("2006/..", "since 2006"), (None, ""),
+])  # fmt: skip
+def test_periods_read_as_words(period: str | None, words: str) -> None:
+    assert when(period) == words
