@@ -166,3 +166,10 @@ def test_cli_does_not_import_heavy_packages() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    commands = readme.split("```sh\n", 1)[1].split("```", 1)[0].strip().splitlines()
+    assert len(commands) == 2 and "streamlit run" in commands[0] and "pytest" in commands[1]
+    assert commands[1] in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
