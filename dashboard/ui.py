@@ -232,7 +232,8 @@ def citation_panel(citation: CitationView, *, report: Report, cite: str | None =
         else:
             st.warning("This quotation could not be located in its source:", icon=":material/warning:")
             st.text(citation.quote)
-        byline = " · ".join(x for x in (source.author, source.publisher, source.published) if x)
+        author = source.author if source.author != source.publisher else None
+        byline = " · ".join(x for x in (author, source.publisher, source.published) if x)
         st.markdown(f"**{md(source.title)}**  \n{md(byline)}")
         if not citation.verified:
             st.caption("The validator raised a problem with this citation.")

@@ -182,7 +182,7 @@ def test_validation_shows_counts_problems_and_coverage(run: Run) -> None:
     assert at.metric[3].value == "100.0%"
     coverage = at.dataframe[-1].value
     assert list(coverage["source"]) == ["global-watch-2025", "bne-intellinews-2025", "ankasam-2025",
-                                        "dialogo-2024", "rusi-2022"]  # fmt: skip
+                                        "entorno-diario-2024", "rusi-2022"]  # fmt: skip
 
 
 @pytest.mark.parametrize("page", PAGES)
