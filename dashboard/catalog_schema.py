@@ -19,15 +19,18 @@ from dashboard.fields import (
 
 SCHEMA_FILE = "indicators.schema.json"
 
+_YEAR = {"type": "integer", "minimum": 1000, "maximum": 9999}
 _KINDS: dict[str, dict[str, Any]] = {
     "id": {"type": "string", "pattern": ID_PATTERN},
     "text": {"type": "string", "minLength": 1},
     "quote": {"type": "string", "minLength": 1},
-    "date": {"type": "string", "pattern": DATE_PATTERN},
-    "period": {"type": "string", "pattern": PERIOD_PATTERN},
+    # a bare year (`period: 2019`) is a number to a YAML 1.2 editor; the validator reads it as text
+    "date": {"anyOf": [{"type": "string", "pattern": DATE_PATTERN}, _YEAR]},
+    "period": {"anyOf": [{"type": "string", "pattern": PERIOD_PATTERN}, _YEAR]},
     "sha256": {"type": "string", "pattern": SHA256_PATTERN},
     "url": {"type": "string", "pattern": URL_PATTERN},
-    "value": {"type": "number", "description": f"Plain decimal literal matching {DECIMAL_PATTERN}."},
+    # YAML 1.2 editors read 17_000_000_000 as a string: accept the digit-group form too
+    "value": {"anyOf": [{"type": "number"}, {"type": "string", "pattern": DECIMAL_PATTERN}]},
     "qualifier": {"enum": [*QUALIFIER_CHOICES, None]},
     "flag": {"type": "boolean"},
     "citations": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/citation"}},

@@ -6,6 +6,7 @@ Exit codes: 0 valid, 1 problems found, 2 the tool could not run (missing catalog
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from pathlib import Path
 
@@ -16,9 +17,16 @@ from dashboard.validate import Report, validate_path
 
 DEFAULT_CATALOG = "indicators.yaml"
 OK, PROBLEMS, CANNOT_RUN = 0, 1, 2
+# Commands that edit the catalog; each module has configure(parser) and run(args) -> exit code.
+CURATION_COMMANDS = {
+    "suggest": ("dashboard.suggest_cli", "print YAML stubs for mentions no entry covers yet (--write appends them)"),
+    "fix": ("dashboard.fix_cli", "apply the repairs the validator can prove (a diff first; --write applies)"),
+    "add-source": ("dashboard.add_source", "copy a new text into seeds/ and register it in the catalog"),
+}
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(wanted: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser; only the curation command being run (`wanted`) has its module imported."""
     parser = argparse.ArgumentParser(prog="indicators", description=__doc__.split("\n")[0])
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -45,16 +53,24 @@ def _parser() -> argparse.ArgumentParser:
     pin.add_argument("catalog", nargs="?", default=DEFAULT_CATALOG)
     pin.add_argument("--source", action="append", metavar="ID", help="pin only this source (repeatable)")
     pin.add_argument("--dry-run", action="store_true", help="show what would change, write nothing")
+
+    for name, (module, purpose) in CURATION_COMMANDS.items():
+        command = commands.add_parser(name, help=purpose)
+        if name == wanted:
+            importlib.import_module(module).configure(command)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    words = sys.argv[1:] if argv is None else argv
+    args = _parser(next((w for w in words if not w.startswith("-")), None)).parse_args(argv)
     try:
         if args.command == "schema":
             return _schema(args.output)
         if args.command == "pin":
             return _pin(args)
+        if args.command in CURATION_COMMANDS:
+            return int(importlib.import_module(CURATION_COMMANDS[args.command][0]).run(args))
         return _check(args)
     except CatalogUnreadable as err:
         print(f"indicators: {err}", file=sys.stderr)

@@ -159,36 +159,3 @@ def _check_tree(root: yaml.Node) -> list[tuple[Pos, str]]:
         elif isinstance(node, yaml.SequenceNode):
             stack.extend((item, depth + 1, node_pos(node)) for item in reversed(node.value))
     return sorted(duplicates, key=lambda found: (found[0].line, found[0].column))
-
-
-@dataclass(frozen=True)
-class HashSpan:
-    """Where a source's `sha256` value is written in the catalog text."""
-
-    source_id: str
-    file: str
-    start: int
-    """Character offset of the scalar (its opening quote included, if any)."""
-    end: int
-    current: str
-
-
-def source_hash_spans(text: str) -> list[HashSpan]:
-    """Locate every `sources[*].sha256` scalar, so it can be rewritten without touching the rest."""
-    root = _compose(text)
-    _check_tree(root)
-    spans: list[HashSpan] = []
-    sections = dict((key.value, value) for key, value in root.value) if isinstance(root, yaml.MappingNode) else {}
-    sources = sections.get("sources")
-    if not isinstance(sources, yaml.SequenceNode):
-        return spans
-    for entry in sources.value:
-        if not isinstance(entry, yaml.MappingNode):
-            continue
-        fields = {key.value: value for key, value in entry.value}
-        node = fields.get("sha256")
-        file, ident = fields.get("file"), fields.get("id")
-        if isinstance(node, yaml.ScalarNode) and isinstance(file, yaml.ScalarNode):
-            name = ident.value if isinstance(ident, yaml.ScalarNode) else file.value
-            spans.append(HashSpan(name, file.value, node.start_mark.index, node.end_mark.index, node.value))
-    return spans

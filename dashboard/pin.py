@@ -9,9 +9,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dashboard.atomic import write_atomic
-from dashboard.load import read_catalog_text, source_hash_spans
+from dashboard.load import read_catalog_text
 from dashboard.model import Source
 from dashboard.sources import read_source
+from dashboard.yamlmap import map_catalog
 
 
 @dataclass(frozen=True)
@@ -30,20 +31,26 @@ def pin_catalog(path: Path, *, only: set[str] | None = None, dry_run: bool = Fal
     changes: list[PinChange] = []
     pieces: list[str] = []
     last = 0
-    for span in source_hash_spans(text):
-        if only is not None and span.source_id not in only:
+    spans = map_catalog(text)
+    for entry in spans.items("sources"):
+        hash_span, file_span = spans.values.get((*entry, "sha256")), spans.values.get((*entry, "file"))
+        ident = spans.values.get((*entry, "id"))
+        if hash_span is None or file_span is None or file_span.value is None:
             continue
-        probe = Source(id=span.source_id, file=span.file, sha256="", title="", publisher="", published="")
+        source_id = ident.value if ident and ident.value else file_span.value
+        current = hash_span.value or ""
+        if only is not None and source_id not in only:
+            continue
+        probe = Source(id=source_id, file=file_span.value, sha256="", title="", publisher="", published="")
         source_text, problem = read_source(path, probe)
         if source_text is None:
-            changes.append(
-                PinChange(span.source_id, span.file, span.current, None, problem.message if problem else "unreadable")
-            )
+            reason = problem.message if problem else "unreadable"
+            changes.append(PinChange(source_id, file_span.value, current, None, reason))
             continue
-        changes.append(PinChange(span.source_id, span.file, span.current, source_text.sha256))
-        if source_text.sha256 != span.current:
-            quoted = text[span.start] in "\"'"
-            start, end = (span.start + 1, span.end - 1) if quoted else (span.start, span.end)
+        changes.append(PinChange(source_id, file_span.value, current, source_text.sha256))
+        if source_text.sha256 != current:
+            quoted = text[hash_span.start] in "\"'"
+            start, end = (hash_span.start + 1, hash_span.end - 1) if quoted else (hash_span.start, hash_span.end)
             pieces += [text[last:start], source_text.sha256]
             last = end
     if pieces and not dry_run:
