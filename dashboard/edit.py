@@ -52,7 +52,7 @@ def scalar(value: Any) -> str:
     if isinstance(value, Decimal | int):
         return f"{value:f}" if isinstance(value, Decimal) else str(value)
     text = str(value)
-    if _PLAIN.match(text) and text.lower() not in _YAML_WORDS and ": " not in text and " #" not in text:
+    if _PLAIN.fullmatch(text) and text.lower() not in _YAML_WORDS and ": " not in text and " #" not in text:
         return text
     return json.dumps(text, ensure_ascii=False)
 

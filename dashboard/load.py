@@ -81,19 +81,29 @@ def read_catalog_text(path: Path) -> str:
 
 def load_catalog(path: Path) -> Loaded:
     """Load and check the structure of a catalog file. Raises CatalogUnreadable only."""
-    text = ""
     try:
         text = read_catalog_text(path)
+    except CatalogRefused as refusal:
+        return Loaded(None, (_refusal_problem(refusal, path=path),), "")
+    return load_text(text, path=path)
+
+
+def load_text(text: str, *, path: Path) -> Loaded:
+    """Load catalog text as if it were the file at `path` (its sources resolve from there)."""
+    try:
         root = _compose(text)
         duplicates = _check_tree(root)
     except CatalogRefused as refusal:
-        problem = Problem(refusal.code, refusal.message, str(path), refusal.pos.line, refusal.pos.column)
-        return Loaded(None, (problem,), text)
+        return Loaded(None, (_refusal_problem(refusal, path=path),), text)
     if duplicates:
         found = [Problem("duplicate-key", message, str(path), pos.line, pos.column) for pos, message in duplicates]
         return Loaded(None, tuple(found), text)
     catalog, problems = build_catalog(root, path=path)
     return Loaded(catalog, tuple(problems), text)
+
+
+def _refusal_problem(refusal: CatalogRefused, *, path: Path) -> Problem:
+    return Problem(refusal.code, refusal.message, str(path), refusal.pos.line, refusal.pos.column)
 
 
 def _compose(text: str) -> yaml.Node:

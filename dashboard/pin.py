@@ -1,6 +1,8 @@
 """`indicators pin`: record the sha256 of each source's current bytes in the catalog, in place.
 
 Only the 64 hex digits of each `sha256` value change; comments, order and layout stay as they were.
+The lock next to the catalog (`indicators.lock.json`, see drift.py) is rewritten with the anchors
+of the pinned bytes, so a later change of a source can be told citation by citation.
 """
 
 from __future__ import annotations
@@ -9,10 +11,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dashboard.atomic import write_atomic
+from dashboard.drift import save_lock
+from dashboard.edit import Edit, apply_edits
 from dashboard.load import read_catalog_text
 from dashboard.model import Source
 from dashboard.sources import read_source
-from dashboard.yamlmap import map_catalog
+from dashboard.validate import validate_path
+from dashboard.yamlmap import Span, map_catalog
 
 
 @dataclass(frozen=True)
@@ -25,12 +30,17 @@ class PinChange:
     error: str | None = None
 
 
-def pin_catalog(path: Path, *, only: set[str] | None = None, dry_run: bool = False) -> list[PinChange]:
-    """Update stale sha256 values; returns one PinChange per source looked at."""
-    text = read_catalog_text(path)
+def hash_edit(text: str, span: Span, digest: str) -> Edit:
+    """The Edit that writes `digest` as the value at `span`, inside its quotes if it has any."""
+    quoted = span.end > span.start and text[span.start] in "\"'"
+    start, end = (span.start + 1, span.end - 1) if quoted else (span.start, span.end)
+    return Edit(start, end, " " + digest if start == end and text[start - 1 : start] == ":" else digest)
+
+
+def pin_edits(path: Path, text: str, *, only: set[str] | None = None) -> tuple[list[PinChange], list[Edit]]:
+    """One PinChange per source looked at, and the Edits that pin the stale ones (nothing is written)."""
     changes: list[PinChange] = []
-    pieces: list[str] = []
-    last = 0
+    edits: list[Edit] = []
     spans = map_catalog(text)
     for entry in spans.items("sources"):
         hash_span, file_span = spans.values.get((*entry, "sha256")), spans.values.get((*entry, "file"))
@@ -49,10 +59,17 @@ def pin_catalog(path: Path, *, only: set[str] | None = None, dry_run: bool = Fal
             continue
         changes.append(PinChange(source_id, file_span.value, current, source_text.sha256))
         if source_text.sha256 != current:
-            quoted = text[hash_span.start] in "\"'"
-            start, end = (hash_span.start + 1, hash_span.end - 1) if quoted else (hash_span.start, hash_span.end)
-            pieces += [text[last:start], source_text.sha256]
-            last = end
-    if pieces and not dry_run:
-        write_atomic(path, "".join(pieces) + text[last:])
+            edits.append(hash_edit(text, hash_span, source_text.sha256))
+    return changes, edits
+
+
+def pin_catalog(path: Path, *, only: set[str] | None = None, dry_run: bool = False) -> list[PinChange]:
+    """Update stale sha256 values and the lock; returns one PinChange per source looked at."""
+    text = read_catalog_text(path)
+    changes, edits = pin_edits(path, text, only=only)
+    if dry_run:
+        return changes
+    if edits:
+        write_atomic(path, apply_edits(text, edits))
+    save_lock(validate_path(path))
     return changes

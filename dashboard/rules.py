@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from dashboard.anchor import Location, locate
+from dashboard.drift import LockEntry, citation_key, drift, lock_path, read_lock
 from dashboard.evidence import Anchor, Evidence, citation_pos
 from dashboard.figures import matches_figure, read_mentions
 from dashboard.model import Catalog, Citation, Event, Exclusion, Indicator, Source
@@ -91,18 +92,30 @@ def _as_citation(exclusion: Exclusion) -> Citation:
 
 
 def check_hashes(evidence: Evidence) -> Iterator[Problem]:
+    """A source whose bytes differ from its pin, with the drift report: where each citation stands now."""
     catalog = evidence.catalog
+    lock: dict[str, LockEntry] | None = None
     for source in catalog.sources:
         text = evidence.texts.get(source.id)
         if text is None or text.sha256 == source.sha256:
             continue
-        citing = sorted({owner for owner, cits in _all_citations(catalog) for c in cits if c.source == source.id})
-        listed = ", ".join(citing[:12]) + (f" and {len(citing) - 12} more" if len(citing) > 12 else "")
+        lock = read_lock(catalog.path) if lock is None else lock
+        citing = [
+            (citation_key(owner, index), citation)
+            for owner, citations in _all_citations(catalog)
+            for index, citation in enumerate(citations)
+            if citation.source == source.id
+        ]
+        entry = lock.get(source.id)
+        known = entry is not None and entry.sha256 == source.sha256
+        told = drift(text, citing, lock=entry, pinned=source.sha256)
+        where = "" if known else f" ({lock_path(catalog.path).name} has no anchors of the pinned bytes: moves not told)"
+        lines = "".join(f"\n  {line}" for line in told)
         yield evidence.problem(
             "source-hash-mismatch",
             f"`{source.file}` has changed since it was pinned (sha256 {text.sha256[:12]}…, pinned "
-            f"{source.sha256[:12]}…); check the citations that rely on it ({listed or 'none'}) and run "
-            "`indicators pin` if the change is deliberate.",
+            f"{source.sha256[:12]}…); run `indicators pin` if the change is deliberate. "
+            f"Its citations now{where}:{lines or ' none'}",
             pos=source.field_pos.get("sha256", source.pos),
             id=source.id,
             suggestion=text.sha256,

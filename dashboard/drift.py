@@ -1,0 +1,190 @@
+"""The drift report: when a source's bytes change, where does each citation's quote stand now?
+
+`indicators.lock.json`, next to the catalog and committed with it, records for each source the
+sha256 its anchors were taken on and, per citation (`<owner>#<n>`, n counted from 1 as in the
+messages), `[start, end, line]` of the quote in that text. `indicators pin` and `indicators fix
+--write` rewrite it (atomically). With a lock for the pinned bytes each citation is told as "same
+place", "moved" (old line -> new line), "changed number" (old -> new) or "lost"; without one, only
+"anchors" (line), "changed number" or "lost".
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from dashboard.anchor import AMBIGUOUS, CONTEXT_MISMATCH, FOUND, INEXACT, locate
+from dashboard.atomic import write_atomic
+from dashboard.figures import read_mentions
+from dashboard.model import Catalog, Citation
+from dashboard.sources import SourceText
+
+if TYPE_CHECKING:
+    from dashboard.validate import Report
+
+LOCK_SUFFIX = ".lock.json"
+_SLOT = r"(.{1,40}?)"
+"""What may stand in a number's place when looking for the quote with its numbers changed."""
+_MAX_SLOTS = 8
+
+
+@dataclass(frozen=True)
+class Drift:
+    """Where one citation's quote stands in a source's new text."""
+
+    key: str
+    """`<owner>#<n>`: the indicator, event or `exclusion:<i>` and the citation's number from 1."""
+    status: str
+    """same place | moved | anchors | changed number | changed text | context changed | lost."""
+    detail: str = ""
+    """e.g. "line 12 -> line 14", "line 3: 120 -> 121"."""
+
+    def __str__(self) -> str:
+        return f"{self.key}: {self.status}" + (f" ({self.detail})" if self.detail else "")
+
+
+@dataclass(frozen=True)
+class LockEntry:
+    """One source's record in the lock file."""
+
+    sha256: str
+    anchors: dict[str, tuple[int, int, int | None]]
+    """key -> (start, end, line) of the quote in the text of that sha256."""
+
+
+def lock_path(catalog_path: Path) -> Path:
+    """`indicators.yaml` -> `indicators.lock.json`, in the same folder."""
+    return catalog_path.with_suffix(LOCK_SUFFIX)
+
+
+def citation_key(owner: str, index: int) -> str:
+    return f"{owner}#{index + 1}"
+
+
+def read_lock(catalog_path: Path) -> dict[str, LockEntry]:
+    """The lock next to a catalog; empty when it is missing or unreadable (never raises)."""
+    try:
+        data = json.loads(lock_path(catalog_path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {sid: entry for sid, raw in data.items() if (entry := _entry(raw)) is not None}
+
+
+def _entry(raw: Any) -> LockEntry | None:
+    if not isinstance(raw, dict) or not isinstance(raw.get("sha256"), str) or not isinstance(raw.get("anchors"), dict):
+        return None
+    anchors: dict[str, tuple[int, int, int | None]] = {}
+    for key, span in raw["anchors"].items():
+        if isinstance(span, list) and len(span) in (2, 3) and all(isinstance(n, int) for n in span):
+            anchors[str(key)] = (span[0], span[1], span[2] if len(span) == 3 else None)
+    return LockEntry(raw["sha256"], anchors)
+
+
+def drift(
+    text: SourceText, citations: Iterable[tuple[str, Citation]], *, lock: LockEntry | None, pinned: str
+) -> list[Drift]:
+    """Tell each (key, citation) of a changed source; the lock counts only when taken on `pinned`."""
+    old = lock.anchors if lock is not None and lock.sha256 == pinned else None
+    return [_classify(text, key, citation, old=None if old is None else old.get(key), known=old is not None)
+            for key, citation in citations]  # fmt: skip
+
+
+def _classify(
+    text: SourceText, key: str, citation: Citation, *, old: tuple[int, int, int | None] | None, known: bool
+) -> Drift:
+    found = locate(text.text, citation.quote, prefix=citation.prefix, suffix=citation.suffix)
+    if found.status in (FOUND, AMBIGUOUS) and found.start is not None:
+        line = text.line_col(found.start)[0]
+        if old is None:
+            return Drift(key, "anchors", f"line {line}" + ("" if not known else ", not in the lock"))
+        if (old[0], old[1]) == (found.start, found.end):
+            return Drift(key, "same place", f"line {line}")
+        return Drift(key, "moved", f"line {old[2] if old[2] is not None else '?'} -> line {line}")
+    if found.status == CONTEXT_MISMATCH:
+        lines = ", ".join(str(text.line_col(o)[0]) for o in found.occurrences)
+        return Drift(key, "context changed", f"the quote is at line {lines}; prefix/suffix no longer match")
+    if found.status == INEXACT and found.start is not None:
+        line = text.line_col(found.start)[0]
+        return Drift(key, "changed text", f"line {line}: matches only after folding quotes, dashes or spaces")
+    changed = changed_numbers(text.text, citation.quote)
+    if changed is not None:
+        start, pairs = changed
+        return Drift(key, "changed number", f"line {text.line_col(start)[0]}: {pairs}")
+    return Drift(key, "lost")
+
+
+def changed_numbers(source: str, quote: str) -> tuple[int, str] | None:
+    """Find the quote with only its numbers changed: (start, "old -> new, …"), or None."""
+    mentions = read_mentions(quote)
+    if not mentions or len(mentions) > _MAX_SLOTS:
+        return None
+    pattern, last = [], 0
+    for mention in mentions:
+        pattern += [re.escape(quote[last : mention.start]), _SLOT]
+        last = mention.end
+    pattern.append(re.escape(quote[last:]))
+    for match in re.finditer("".join(pattern), source, flags=re.DOTALL):
+        new = match.groups()
+        if all(len(read_mentions(slot)) == 1 and slot.strip() == slot for slot in new):
+            pairs = [f"{m.text} -> {slot}" for m, slot in zip(mentions, new, strict=True) if m.text != slot]
+            if pairs:
+                return match.start(), ", ".join(pairs)
+    return None
+
+
+def build_lock(report: Report, *, previous: dict[str, LockEntry]) -> dict[str, LockEntry]:
+    """The lock for a report: fresh anchors for each source whose bytes match its pin; the previous
+    record kept for a source that does not (so a later drift report still knows the old places)."""
+    catalog: Catalog | None = report.catalog
+    if catalog is None:
+        return previous
+    lock: dict[str, LockEntry] = {}
+    for source in catalog.sources:
+        text = report.texts.get(source.id)
+        if text is not None and text.sha256 == source.sha256:
+            anchors: dict[str, tuple[int, int, int | None]] = {
+                citation_key(owner, index): (a.start, a.end, text.line_col(a.start)[0])
+                for (owner, index), a in sorted(report.anchors.items(), key=lambda item: item[1].start)
+                if a.source == source.id
+            }
+            lock[source.id] = LockEntry(source.sha256, anchors)
+        elif source.id in previous:
+            lock[source.id] = previous[source.id]
+    return lock
+
+
+def render_lock(lock: dict[str, LockEntry]) -> str:
+    """Stable JSON with one anchor per line, so a diff of the lock reads like the change it records."""
+    out = ["{"]
+    for i, (sid, entry) in enumerate(lock.items()):
+        anchors = [
+            f"      {json.dumps(key, ensure_ascii=False)}: {json.dumps([n for n in span if n is not None])}"
+            for key, span in entry.anchors.items()
+        ]
+        out += [f"  {json.dumps(sid, ensure_ascii=False)}: {{", f'    "sha256": {json.dumps(entry.sha256)},']
+        out.append('    "anchors": {' + ("\n" + ",\n".join(anchors) + "\n    }" if anchors else "}"))
+        out.append("  }" + ("," if i < len(lock) - 1 else ""))
+    out.append("}")
+    return "\n".join(out) + "\n"
+
+
+def save_lock(report: Report) -> bool:
+    """Write the lock next to the report's catalog when it would change; True when written."""
+    if report.catalog is None:
+        return False
+    path = lock_path(report.catalog_path)
+    try:
+        old_text: str | None = path.read_text(encoding="utf-8")
+    except OSError:
+        old_text = None
+    new_text = render_lock(build_lock(report, previous=read_lock(report.catalog_path)))
+    if new_text == old_text:
+        return False
+    write_atomic(path, new_text)
+    return True

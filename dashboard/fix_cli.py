@@ -1,0 +1,89 @@
+"""`indicators fix [CATALOG] [--write] [--accept-source-changes]`: the thin CLI over fix.py.
+
+Without --write it prints the unified diff of the repairs (stdout) and what each does (stderr), and
+exits 1 when there is something to fix, 0 when there is nothing. With --write it applies them in one
+atomic write, refreshes the lock (`indicators.lock.json`), prints a summary and exits 0 — or 1 when a
+repair had to be refused because the fixed catalog would not have validated.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from dashboard.atomic import write_atomic
+from dashboard.drift import save_lock
+from dashboard.edit import diff
+from dashboard.fix import Repair, Verified, plan_fixes, verify
+from dashboard.load import read_catalog_text
+from dashboard.validate import validate_path
+
+OK, PROBLEMS, CANNOT_RUN = 0, 1, 2
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("catalog", nargs="?", default="indicators.yaml", help="catalog file (default: %(default)s)")
+    parser.add_argument("--write", action="store_true", help="apply the repairs (default: show the diff only)")
+    parser.add_argument(
+        "--accept-source-changes",
+        action="store_true",
+        help="also pin the sha256 of sources whose bytes changed (read the drift report first)",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    path = Path(args.catalog)
+    if not path.exists():
+        print(f"indicators: {path}: no such catalog; give the path of a catalog YAML file.", file=sys.stderr)
+        return CANNOT_RUN
+    text = read_catalog_text(path)
+    report = validate_path(path)
+    if report.catalog is None:
+        print(f"{path}: the catalog could not be read; fix it first (`indicators validate`).", file=sys.stderr)
+        return PROBLEMS
+    repairs = plan_fixes(report, text)
+    held = [r for r in repairs if r.needs_accept and not args.accept_source_changes]
+    outcome = verify(report, text, [r for r in repairs if r not in held])
+    notes = [f"held back: {_first(r)} (pass --accept-source-changes once its drift report looks right)" for r in held]
+    notes += [f"refused: {_first(r)} — {why}" for r, why in outcome.refused]
+    if not outcome.kept:
+        _say([*notes, f"{path}: nothing to fix."], out=sys.stderr if notes else sys.stdout)
+        return PROBLEMS if outcome.refused else OK
+    if not args.write:
+        sys.stdout.write(diff(text, outcome.text, name=path.name))
+        _say([*(f"would fix: {r.description}" for r in outcome.kept), *notes, _tally(outcome, verb="would fix")])
+        print("run with --write to apply.", file=sys.stderr)
+        return PROBLEMS
+    if read_catalog_text(path) != text:
+        print(f"{path}: changed while fix was running; nothing written, run it again.", file=sys.stderr)
+        return PROBLEMS
+    try:
+        write_atomic(path, outcome.text)
+    except OSError as err:
+        print(f"indicators: {path}: could not write ({err}); the catalog is as it was.", file=sys.stderr)
+        return CANNOT_RUN
+    try:
+        save_lock(outcome.report)
+    except OSError as err:
+        print(f"indicators: the catalog is fixed but its lock could not be written ({err}).", file=sys.stderr)
+    _say([f"fixed: {r.description}" for r in outcome.kept], out=sys.stdout)
+    _say(notes)
+    print(_tally(outcome, verb="fixed"))
+    return PROBLEMS if outcome.refused else OK
+
+
+def _first(repair: Repair) -> str:
+    return repair.description.splitlines()[0]
+
+
+def _tally(outcome: Verified, *, verb: str) -> str:
+    counts = outcome.report.counts
+    left = f"{counts['error']} errors, {counts['warning']} warnings left"
+    return f"{outcome.report.catalog_path}: {verb} {len(outcome.kept)} problem(s); {left}"
+
+
+def _say(lines: list[str], *, out: TextIO | None = None) -> None:
+    for line in lines:
+        print(line, file=sys.stderr if out is None else out)
