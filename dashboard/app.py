@@ -21,6 +21,7 @@ st.navigation(
         st.Page(PAGES / "timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline"),
         st.Page(PAGES / "sources.py", title="Sources", icon=":material/article:", url_path="sources"),
         st.Page(PAGES / "validation.py", title="Validation", icon=":material/rule:", url_path="validation"),
+        st.Page(PAGES / "curation.py", title="Curation", icon=":material/edit_note:", url_path="curation"),
     ],
     position="top",
 ).run()

@@ -95,12 +95,20 @@ def section_indent(spans: TextMap, *, section: str) -> int:
 
 
 def append_to_section(text: str, spans: TextMap, *, section: str, entries: Sequence[str]) -> Edit:
-    """An Edit that appends rendered entries after the last entry of a top-level list, each after a
-    blank line, or adds the section at the end of the file."""
+    """An Edit that appends rendered entries after the last entry of a top-level list (each after a
+    blank line), fills a section that is there but empty (`events: []`, `events:`), or adds the
+    section at the end of the file."""
     block = "".join("\n" + entry for entry in entries)
     items = spans.items(section)
     if items:
         at = line_end(text, content_end(text, spans.values[items[-1]]) - 1)
         return Edit(at, at, block if text[at - 1 : at] == "\n" else "\n" + block)
+    key, value = spans.keys.get((section,)), spans.values.get((section,))
+    if key is not None and value is not None:
+        flow = text[value.start : value.end] == "[]"
+        at = line_end(text, value.end if flow else key.end)
+        rest = text[value.end : at] if flow else text[key.end : at]
+        newline = "" if rest.endswith("\n") else "\n"
+        return Edit(key.end, at, (":" if flow else "") + rest + newline + block.lstrip("\n"))
     tail = "" if text.endswith("\n") else "\n"
     return Edit(len(text), len(text), f"{tail}\n{section}:{block}")

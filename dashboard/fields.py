@@ -76,6 +76,8 @@ RECORDS: dict[str, dict[str, Field]] = {
     "exclusion": {
         "source": _f("id", True, "Id of a declared source."),
         "quote": _f("quote", True, "Exact text of the source holding the mention."),
+        "prefix": _f("quote", False, "Exact text right before the quote, to pick one occurrence."),
+        "suffix": _f("quote", False, "Exact text right after the quote, to pick one occurrence."),
         "figure": _f("text", True, "The mention excluded, as written in the quote."),
         "reason": _f("text", True, "Why it is neither an indicator nor an event."),
     },

@@ -98,6 +98,8 @@ class Exclusion:
     quote: str
     figure: str
     reason: str
+    prefix: str | None = None
+    suffix: str | None = None
     pos: Pos = NOWHERE
     field_pos: dict[str, Pos] = field(default_factory=dict, compare=False, hash=False)
 

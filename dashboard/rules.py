@@ -85,6 +85,8 @@ def _as_citation(exclusion: Exclusion) -> Citation:
     return Citation(
         source=exclusion.source,
         quote=exclusion.quote,
+        prefix=exclusion.prefix,
+        suffix=exclusion.suffix,
         figure=exclusion.figure,
         pos=exclusion.pos,
         field_pos=exclusion.field_pos,

@@ -22,7 +22,7 @@ from dashboard.views import event_views, figure_views
 from tests.conftest import ROOT, TRADE, Build, base_catalog
 
 APP = ROOT / "dashboard" / "app.py"
-PAGES = ("overview", "explore", "figure", "timeline", "sources", "validation")
+PAGES = ("overview", "explore", "figure", "timeline", "sources", "validation", "curation")
 HEADLINES = ("343 agreements", "nearly 60%", "approximately $17 billion", "about 11,000 head of cattle per month",
              "70%", "more than 8 million people")  # fmt: skip
 
@@ -288,3 +288,20 @@ def test_md_shows_catalog_text_literally_and_never_as_a_link() -> None:
 ])  # fmt: skip
 def test_periods_read_as_words(period: str | None, words: str) -> None:
     assert when(period) == words
+
+
+def test_curation_page_offers_stubs_and_repairs(run: Run, build: Build, catalog: dict[str, Any]) -> None:
+    quote = "“It's a new era -- truly,” the minister said."
+    catalog["events"].append({"id": "era", "date": "2024", "title": "Era", "theme": "diplomacy",
+                              "citations": [{"source": "trade", "quote": quote}]})
+    at = run("curation", catalog=build(catalog))
+    codes = [str(c.value) for c in at.code]
+    assert any('figure: "5 years"' in c and "title: TODO" in c for c in codes)  # a stub for "5 years"
+    assert any(c.startswith("--- a/indicators.yaml") and "+" in c and "It’s a new era" in c for c in codes)
+    assert any("quote-inexact" in plain(str(m.value)) for m in at.markdown)
+
+
+def test_curation_page_on_the_shipped_catalog_has_nothing_to_do(run: Run) -> None:
+    at = run("curation")
+    assert [plain(str(s.value)) for s in at.success][:2] == [
+        "Every numeric and date mention of every source is cited, dated or excluded.", "No errors and no warnings."]

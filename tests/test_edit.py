@@ -62,3 +62,13 @@ def test_append_creates_a_missing_section() -> None:
 def test_overlapping_edits_are_refused() -> None:
     with pytest.raises(ValueError):
         apply_edits("abcdef", [Edit(0, 3, "x"), Edit(2, 4, "y")])
+
+
+@pytest.mark.parametrize("empty", ["events: []  # none yet\n", "events:\n"])
+def test_append_fills_an_empty_section(empty: str) -> None:
+    text = CATALOG.replace("events: []\n", empty)
+    spans = map_catalog(text)
+    new = apply_edits(text, [append_to_section(text, spans, section="events",
+                                               entries=[render_entry({"id": "e"}, indent=2)])])
+    assert yaml.safe_load(new)["events"] == [{"id": "e"}] and new.count("events:") == 1
+    assert new.startswith(text[: text.index("events:")]) and ("# none yet" in new) == ("# none" in empty)
