@@ -205,6 +205,8 @@ def _check_scalar(text: str, kind: str) -> str | None:
     """Why a scalar does not fit its kind, or None."""
     if kind in ("text", "quote") and not text.strip():
         return "is empty."
+    if text.strip() == "TODO":
+        return "is still TODO: fill it in (see the comment `indicators suggest` left beside it)."
     if kind == "id" and not re.match(ID_PATTERN, text):
         return f"`{text}` must be kebab-case: lower-case letters, digits and single hyphens."
     if kind == "date" and not is_real_date(text):

@@ -148,7 +148,7 @@ class _Maker:
         start, end = narrow(self.text.text, bounds=bounds, mention=mention, rivals=rivals) if rivals else bounds
         unit, unit_note = self.unit(mention, limit=bounds[1])
         inside = self.inside(start, end)
-        period, said = self.period(inside, quote_years=_years(inside))
+        period, said = self.period(_nearest_first(inside, mention), quote_years=_years(inside))
         fields: dict[str, Any] = {"id": "", "title": TODO, "theme": TODO, "value": mention.value, "unit": unit}
         fields["id"] = self.new_id(*_id_parts(mention, unit))
         comments = {"title": "TODO: what the figure measures", "theme": f"TODO: one of: {self.themes}"}
@@ -184,7 +184,7 @@ class _Maker:
         return noun, None
 
     def period(self, inside: Sequence[Mention], *, quote_years: tuple[int, ...]) -> tuple[str | None, str]:
-        """The ISO period of the first date, year or decade in the quote, and the text it was read from."""
+        """The ISO period of the first date, year or decade given, and the text it was read from."""
         for mention in inside:
             if mention.kind in ("year", "decade") and mention.value is not None:
                 return mention.period or str(int(mention.value)), mention.text
@@ -248,6 +248,20 @@ def _id_parts(mention: Mention, unit: str) -> tuple[str, ...]:
     if mention.kind == "count" and unit != TODO:
         return mention.text, unit
     return (mention.text,)
+
+
+PERIOD_REACH = 40
+"""How far (in characters) from a figure a date may stand and still be read as its period."""
+
+
+def _nearest_first(inside: Sequence[Mention], figure: Mention) -> list[Mention]:
+    """The quote's dates within reach of the figure, nearest first ("600,000 in 2019" -> 2019)."""
+
+    def gap(m: Mention) -> int:
+        return m.start - figure.end if m.start >= figure.end else figure.start - m.end
+
+    near = [m for m in inside if m is not figure and 0 <= gap(m) <= PERIOD_REACH]
+    return sorted(near, key=gap)
 
 
 def _years(mentions: Iterable[Mention]) -> tuple[int, ...]:

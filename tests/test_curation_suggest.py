@@ -4,9 +4,11 @@ validate clean once their TODOs are filled, in-place atomic writes, refusals and
 from __future__ import annotations
 
 import difflib
+import hashlib
 import json
 import os
 import re
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -400,3 +402,18 @@ def test_add_source_interrupted_write_copies_nothing(
     assert path.read_bytes() == before
     assert sorted(p.name for p in path.parent.iterdir()) == ["incoming", "indicators.yaml", "seeds"]
     assert sorted(p.name for p in (path.parent / "seeds").iterdir()) == ["trade.txt"]
+
+
+def test_period_is_the_date_nearest_the_figure(tmp_path: Path) -> None:
+    text = ("Port handled 1.2 million containers in 2024, up from about 600,000 in 2019, officials said.\n"
+            "More than 3,000 people work at the port, which opened a second terminal in October 2023.\n")
+    (tmp_path / "seeds").mkdir()
+    (tmp_path / "seeds" / "port.txt").write_text(text, encoding="utf-8")
+    sha = hashlib.sha256(text.encode()).hexdigest()
+    (tmp_path / "indicators.yaml").write_text(
+        "version: 1\nthemes: {trade: Trade}\nsources:\n  - id: port\n    file: seeds/port.txt\n"
+        f"    sha256: {sha}\n    title: Port\n    publisher: P\n    published: 2025-01-01\n", encoding="utf-8")
+    periods = {s.fields["value"]: s.fields.get("period") for s in suggest(validate_path(tmp_path / "indicators.yaml"))
+               if s.section == "indicators"}
+    assert periods[Decimal(1_200_000)] == "2024" and periods[Decimal(600_000)] == "2019"
+    assert periods[Decimal(3000)] is None

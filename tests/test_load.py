@@ -90,3 +90,10 @@ def test_catalog_that_is_not_utf8(tmp_path: Path) -> None:
     path.write_bytes("version: 1\nthemes:\n  caf\xe9: Café\n".encode("latin-1"))
     report = validate(path)
     assert codes(report) == {"yaml-syntax"} and report.problems[0].line == 3
+
+
+@pytest.mark.parametrize("field", ["title", "unit", "theme", "entity"])
+def test_a_todo_left_in_the_catalog_is_a_schema_error(build: Build, catalog: dict[str, Any], field: str) -> None:
+    catalog["indicators"][0][field] = "TODO"
+    messages = [p.message for p in validate(build(catalog)).problems if p.code == "schema"]
+    assert any(f"field `{field}` is still TODO" in m for m in messages), messages
