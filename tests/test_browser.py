@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 pytest_plugins = ["tests.browser_support"]
 
 # st.navigation url_path of each page (dashboard/app.py); the overview is the default page at "/".
-ROUTES = ["", "explore", "figure", "timeline", "sources", "validation"]
+ROUTES = ["", "explore", "figure", "timeline", "sources", "validation", "curation"]
 TILE_LINKS = "[data-testid=stMain] a[href*='figure?indicator=']"
 BAR = ".js-plotly-plot .bars path"
 CONTENT = "[data-testid=stMain]"
@@ -191,8 +191,8 @@ def test_the_sources_page_highlights_the_cited_passages(page: Page, app_url: str
     screenshot(page, "sources-desktop", docs=True)
 
 
-def test_timeline_and_validation_pages_load(page: Page, app_url: str) -> None:
-    for route in ("timeline", "validation"):
+def test_timeline_validation_and_curation_pages_load(page: Page, app_url: str) -> None:
+    for route in ("timeline", "validation", "curation"):
         goto(page, f"{app_url}/{route}")
         no_traceback(page)
         screenshot(page, f"{route}-desktop", docs=True)
