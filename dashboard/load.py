@@ -6,6 +6,9 @@ keys and aliases can be refused, and `value` can be checked as the literal the c
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,6 +46,24 @@ class CatalogRefused(Exception):
     def __init__(self, code: str, message: str, pos: Pos) -> None:
         super().__init__(message)
         self.code, self.message, self.pos = code, message, pos
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while a catalog is read and checked.
+
+    Loading allocates millions of small acyclic objects (YAML nodes, marks, records, mentions); each
+    allocation burst triggers full collections that rescan everything alive, which made a large
+    catalog's load cost grow faster than its size. Reference counting still frees everything; cycles
+    made meanwhile are collected once the collector is back on. Nested uses keep it paused.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def node_pos(node: yaml.Node) -> Pos:
@@ -90,6 +111,11 @@ def load_catalog(path: Path) -> Loaded:
 
 def load_text(text: str, *, path: Path) -> Loaded:
     """Load catalog text as if it were the file at `path` (its sources resolve from there)."""
+    with paused_gc():
+        return _load_text(text, path=path)
+
+
+def _load_text(text: str, *, path: Path) -> Loaded:
     try:
         root = _compose(text)
         duplicates = _check_tree(root)
@@ -131,17 +157,20 @@ def _check_tree(root: yaml.Node) -> list[tuple[Pos, str]]:
     """
     seen: set[int] = set()
     duplicates: list[tuple[Pos, str]] = []
-    stack: list[tuple[yaml.Node, int, Pos]] = [(root, 0, node_pos(root))]
+    # (node, depth, the node whose position reports an alias there); positions are made only when reported
+    stack: list[tuple[yaml.Node, int, yaml.Node]] = [(root, 0, root)]
+    pop, push, add = stack.pop, stack.append, seen.add
+    mapping, sequence, core_tags = yaml.MappingNode, yaml.SequenceNode, _CORE_TAGS
     while stack:
-        node, depth, where = stack.pop()
+        node, depth, where = pop()
         if id(node) in seen:
             raise CatalogRefused(
                 "yaml-alias",
                 "the catalog uses a YAML alias (*name); write the value out in full instead.",
-                where,
+                node_pos(where),
             )
-        seen.add(id(node))
-        if node.tag not in _CORE_TAGS:
+        add(id(node))
+        if node.tag not in core_tags:
             raise CatalogRefused(
                 "yaml-alias",
                 f"the catalog uses the YAML tag {node.tag.replace(_STANDARD_TAG, '!!')}; remove it "
@@ -150,22 +179,25 @@ def _check_tree(root: yaml.Node) -> list[tuple[Pos, str]]:
             )
         if depth > MAX_DEPTH:
             raise CatalogRefused("schema", f"the YAML nests deeper than {MAX_DEPTH} levels.", node_pos(node))
-        if isinstance(node, yaml.MappingNode):
-            keys: dict[str, Pos] = {}
+        if isinstance(node, mapping):
+            keys: dict[str, yaml.Node] = {}
             for key, _ in node.value:
                 label = key.value if isinstance(key, yaml.ScalarNode) else "?"
-                if label in keys:
-                    message = (
-                        f"the key `{label}` is repeated (first at line {keys[label].line}); YAML "
-                        "would silently keep only the last — remove or merge one."
-                    )
-                    duplicates.append((node_pos(key), message))
-                keys.setdefault(label, node_pos(key))
+                first = keys.get(label)
+                if first is None:
+                    keys[label] = key
+                    continue
+                message = (
+                    f"the key `{label}` is repeated (first at line {first.start_mark.line + 1}); YAML "
+                    "would silently keep only the last — remove or merge one."
+                )
+                duplicates.append((node_pos(key), message))
             # children pushed in reverse so the walk meets them in document order; an alias is
             # reported where it is used (its key, or the list holding it), not at its anchor
+            child = depth + 1
             for key, value in reversed(node.value):
-                stack.append((value, depth + 1, node_pos(key)))
-                stack.append((key, depth + 1, node_pos(key)))
-        elif isinstance(node, yaml.SequenceNode):
-            stack.extend((item, depth + 1, node_pos(node)) for item in reversed(node.value))
+                push((value, child, key))
+                push((key, child, key))
+        elif isinstance(node, sequence):
+            stack.extend((item, depth + 1, node) for item in reversed(node.value))
     return sorted(duplicates, key=lambda found: (found[0].line, found[0].column))

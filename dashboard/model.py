@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 from pathlib import Path
 
 
@@ -117,4 +118,12 @@ class Catalog:
     exclusions: tuple[Exclusion, ...]
 
     def source(self, source_id: str) -> Source | None:
-        return next((s for s in self.sources if s.id == source_id), None)
+        return self._sources_by_id.get(source_id)
+
+    @cached_property
+    def _sources_by_id(self) -> dict[str, Source]:
+        """The first source of each id (a repeated id is the validator's `duplicate-id`)."""
+        found: dict[str, Source] = {}
+        for source in self.sources:
+            found.setdefault(source.id, source)
+        return found

@@ -40,11 +40,15 @@ def corpus_root(catalog_path: Path) -> Path:
     return catalog_path.parent / CORPUS_DIR
 
 
-def resolve_source_path(catalog_path: Path, file: str) -> tuple[Path | None, str | None]:
-    """The source file's real path, or why it is refused (outside the corpus)."""
+def resolve_source_path(
+    catalog_path: Path, file: str, *, root: Path | None = None
+) -> tuple[Path | None, str | None]:
+    """The source file's real path, or why it is refused (outside the corpus).
+
+    `root` is `corpus_root(catalog_path).resolve()`, when the caller has it already."""
     if os.path.isabs(file) or file.startswith("~"):
         return None, f"`{file}` is an absolute path; give a path relative to the catalog inside {CORPUS_DIR}/."
-    root = corpus_root(catalog_path).resolve()
+    root = corpus_root(catalog_path).resolve() if root is None else root
     real = (catalog_path.parent / file).resolve()
     if not real.is_relative_to(root):
         return None, f"`{file}` resolves to {real}, outside {root}; copy the text into {CORPUS_DIR}/ instead."
@@ -61,14 +65,16 @@ def _line_starts(text: str) -> list[int]:
     return starts
 
 
-def read_source(catalog_path: Path, source: Source) -> tuple[SourceText | None, Problem | None]:
+def read_source(
+    catalog_path: Path, source: Source, *, root: Path | None = None
+) -> tuple[SourceText | None, Problem | None]:
     """Read one source; a Problem (pointing at its `file` field) when it cannot be used."""
     where = source.field_pos.get("file", source.pos)
 
     def refuse(code: str, message: str) -> tuple[None, Problem]:
         return None, Problem(code, message, str(catalog_path), where.line, where.column, id=source.id)
 
-    real, outside = resolve_source_path(catalog_path, source.file)
+    real, outside = resolve_source_path(catalog_path, source.file, root=root)
     if real is None:
         return refuse("source-outside-corpus", outside or "")
     try:
@@ -107,10 +113,11 @@ def read_source(catalog_path: Path, source: Source) -> tuple[SourceText | None, 
 def read_sources(catalog: Catalog) -> tuple[dict[str, SourceText], list[Problem]]:
     texts: dict[str, SourceText] = {}
     problems: list[Problem] = []
+    root = corpus_root(catalog.path).resolve()
     for source in catalog.sources:
         if source.id in texts:
             continue
-        text, problem = read_source(catalog.path, source)
+        text, problem = read_source(catalog.path, source, root=root)
         if text is not None:
             texts[source.id] = text
         if problem is not None:

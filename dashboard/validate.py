@@ -8,7 +8,7 @@ from pathlib import Path
 
 from dashboard.evidence import Anchor, Evidence
 from dashboard.figures import Mention
-from dashboard.load import Loaded, load_catalog
+from dashboard.load import Loaded, load_catalog, paused_gc
 from dashboard.model import Catalog
 from dashboard.problems import ERROR, SEVERITIES, WARNING, Problem
 from dashboard.rules import check_exclusion, check_hashes, check_ids, check_references
@@ -73,10 +73,16 @@ class Report:
 
 def validate_path(path: Path) -> Report:
     """Load and validate a catalog file. Raises CatalogUnreadable when the file cannot be read."""
-    return validate_loaded(load_catalog(path), path=path)
+    with paused_gc():
+        return validate_loaded(load_catalog(path), path=path)
 
 
 def validate_loaded(loaded: Loaded, *, path: Path) -> Report:
+    with paused_gc():
+        return _validate_loaded(loaded, path=path)
+
+
+def _validate_loaded(loaded: Loaded, *, path: Path) -> Report:
     if loaded.catalog is None:
         return Report(path, None, loaded.problems)
     catalog = loaded.catalog
@@ -94,7 +100,10 @@ def validate_loaded(loaded: Loaded, *, path: Path) -> Report:
     for number, exclusion in enumerate(catalog.exclusions):
         problems += check_exclusion(evidence, number=number, exclusion=exclusion)
     coverage = tuple(_coverage(evidence, text) for text in texts.values())
-    problems += [_uncovered_problem(str(path.parent / c.file), u) for c in coverage for u in c.uncovered]
+    for found in coverage:
+        if found.uncovered:
+            file = str(path.parent / found.file)
+            problems += [_uncovered_problem(file, u) for u in found.uncovered]
     ordered = sorted(problems, key=lambda p: (p.file != str(path), p.file, p.line, p.column, p.code))
     return Report(path, catalog, tuple(ordered), evidence.anchors, coverage, texts)
 
