@@ -20,7 +20,7 @@ st.caption(ui.md("What `indicators suggest` and `indicators fix` would do; copy 
                  "fill its TODOs, and the page updates on the next interaction."))
 
 st.subheader("Uncovered mentions", anchor=False)
-stubs = suggest(report)
+stubs = ui.derived(report).memo("stubs", lambda: suggest(report))
 if not stubs:
     st.success("Every numeric and date mention of every source is cited, dated or excluded.",
                icon=":material/task_alt:")

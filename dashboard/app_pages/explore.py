@@ -8,32 +8,61 @@ from dashboard import ui
 from dashboard.charts import figures_table, series_alt, series_caption, series_figure
 from dashboard.model import Catalog
 from dashboard.validate import Report
-from dashboard.views import FigureView, figure_views, series_title
+from dashboard.views import FigureView, series_title
 
 ALL = ""
+SERIES_PER_PAGE = 5
 
 
 def _theme_changed() -> None:
     ui.set_param("theme", st.session_state.get("explore_theme"))
 
 
-def _filters(catalog: Catalog, views: list[FigureView]) -> list[FigureView]:
+def _options(views: list[FigureView]) -> tuple[list[str], list[str], list[str]]:
     themes = [ALL, *dict.fromkeys(v.indicator.theme for v in views)]
-    wanted = ui.param("theme")
-    st.session_state["explore_theme"] = wanted if wanted in themes else ALL
     sources = [ALL, *dict.fromkeys(c.source.id for v in views for c in v.citations)]
     entities = [ALL, *sorted({v.indicator.entity for v in views if v.indicator.entity})]
+    return themes, sources, entities
+
+
+def _filters(catalog: Catalog, derived: ui.Derived) -> list[FigureView]:
+    views = list(derived.figures.values())
+    themes, sources, entities = derived.memo("explore-options", lambda: _options(views))
+    wanted = ui.param("theme")
+    st.session_state["explore_theme"] = wanted if wanted in themes else ALL
     left, middle, right = st.columns(3)
     theme = left.selectbox("Theme", themes, key="explore_theme", on_change=_theme_changed,
                            format_func=lambda t: catalog.themes.get(t, t) if t else "All themes")
     source = middle.selectbox("Source", sources, key="explore_source",
                               format_func=lambda s: getattr(catalog.source(s), "title", s) if s else "All sources")
     entity = right.selectbox("Entity", entities, key="explore_entity", format_func=lambda e: e or "All entities")
-    return [
+    return derived.memo(("explore-shown", theme, source, entity), lambda: [
         v for v in views
         if (not theme or v.indicator.theme == theme) and (not entity or v.indicator.entity == entity)
         and (not source or any(c.source.id == source for c in v.citations))
-    ]  # fmt: skip
+    ])  # fmt: skip
+
+
+def _groups(figures: list[FigureView]) -> dict[str, list[FigureView]]:
+    groups: dict[str, list[FigureView]] = {}
+    for view in figures:
+        groups.setdefault(view.indicator.series or ALL, []).append(view)
+    return groups
+
+
+def _page_of_series(series: list[str], *, chosen_series: str | None) -> list[str]:
+    """At most SERIES_PER_PAGE charts at once (10,000 figures must not draw 2,000 charts), with a selector
+    of the page when there are more; it opens on the page of the chosen figure."""
+    if len(series) <= SERIES_PER_PAGE:
+        return series
+    pages = list(range(0, len(series), SERIES_PER_PAGE))
+    if "explore_series_page" not in st.session_state and chosen_series in series:
+        st.session_state["explore_series_page"] = series.index(chosen_series) // SERIES_PER_PAGE * SERIES_PER_PAGE
+    total = len(series)
+    first = st.selectbox("Series", pages, key="explore_series_page",
+                         format_func=lambda i: f"Series {i + 1}–{min(i + SERIES_PER_PAGE, total)} of {total}")
+    start = first if isinstance(first, int) and 0 <= first < len(series) else 0
+    return series[start : start + SERIES_PER_PAGE]
 
 
 def _detail_if_chosen(figures: list[FigureView], chosen: str | None, *, report: Report, catalog: Catalog) -> None:
@@ -44,29 +73,41 @@ def _detail_if_chosen(figures: list[FigureView], chosen: str | None, *, report: 
 
 
 @st.fragment
+@ui.timed_fragment("explore")
 def _charts(figures: list[FigureView], *, report: Report, catalog: Catalog) -> None:
     """Charts and tables; a click reruns only this part and shows the chosen figure under its chart."""
-    chosen = ui.selected(state_key="selected", url_key="indicator", valid={v.indicator.id for v in figures})
-    groups: dict[str, list[FigureView]] = {}
-    for view in figures:
-        groups.setdefault(view.indicator.series or ALL, []).append(view)
-    for series, members in groups.items():
-        if series == ALL:
-            continue
+    derived = ui.derived(report)
+    key = id(figures)  # the filtered list is memoised per filter, so its identity names it (checked below)
+    held, groups, valid = derived.memo(("explore-groups", key), lambda: (figures, _groups(figures),
+                                                                         {v.indicator.id: v for v in figures}))
+    if held is not figures:
+        held, groups, valid = figures, _groups(figures), {v.indicator.id: v for v in figures}
+    chosen = ui.selected(state_key="selected", url_key="indicator", valid=valid)
+    chosen_series = valid[chosen].indicator.series if chosen else None
+    for series in _page_of_series([s for s in groups if s != ALL], chosen_series=chosen_series):
+        members = groups[series]
+        ids = tuple(v.indicator.id for v in members)
+        mark = chosen if chosen in ids else None
         st.subheader(ui.md(series_title(series)), anchor=False)
         chart, table = st.tabs(["Chart", "Table"])
         with chart:
-            ui.select_chart(series_figure(series, members, selected=chosen), key=f"chart-{series}",
-                            alt=series_alt(members, series_id=series))
+            fig, alt = derived.memo(("series-figure", series, ids, mark), lambda: (
+                series_figure(series, members, selected=mark), series_alt(members, series_id=series)))  # noqa: B023
+            ui.select_chart(fig, key=f"chart-{series}", alt=alt)
         with table:
-            ui.select_table(figures_table(members), key=f"table-{series}")
-        st.caption(ui.md(series_caption(members)))
-        _detail_if_chosen(members, chosen, report=report, catalog=catalog)
+            ui.select_table(derived.memo(("figures-table", series, ids), lambda: figures_table(members)),  # noqa: B023
+                            key=f"table-{series}")
+        st.caption(ui.md(derived.memo(("series-caption", series, ids), lambda: series_caption(members))))  # noqa: B023
+        if mark:
+            _detail_if_chosen(members, chosen, report=report, catalog=catalog)
     if ALL in groups:
         st.subheader("Other figures", anchor=False)
         st.caption("Figures that belong to no series; select a row to see the sentence.")
-        ui.select_table(figures_table(groups[ALL]), key="table-other")
-        _detail_if_chosen(groups[ALL], chosen, report=report, catalog=catalog)
+        others = groups[ALL]
+        other_ids = tuple(v.indicator.id for v in others)
+        ui.select_table(derived.memo(("figures-table", ALL, other_ids), lambda: figures_table(others)),
+                        key="table-other")
+        _detail_if_chosen(others, chosen, report=report, catalog=catalog)
     if chosen is None and figures:
         st.info("Click a bar, a point or a table row to see the sentence that states the figure.",
                 icon=":material/touch_app:")
@@ -74,7 +115,7 @@ def _charts(figures: list[FigureView], *, report: Report, catalog: Catalog) -> N
 
 report, catalog = ui.require_catalog()
 st.title("Explore by theme", anchor=False)
-shown = _filters(catalog, list(figure_views(report).values()))
+shown = _filters(catalog, ui.derived(report))
 if not shown:
     st.info("No figure matches these filters.", icon=":material/filter_alt_off:")
 _charts(shown, report=report, catalog=catalog)

@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboard import ui
 from dashboard.charts import series_alt, series_figure
-from dashboard.views import FigureView, figure_views, series_of
+from dashboard.views import FigureView
 
 
 def _not_found(ident: str | None, *, views: dict[str, FigureView]) -> None:
@@ -25,7 +25,8 @@ def _switch() -> None:
 
 
 report, catalog = ui.require_catalog()
-views = figure_views(report)
+derived = ui.derived(report)
+views = derived.figures
 ident = ui.param("indicator")
 if ident not in views:
     _not_found(ident, views=views)
@@ -37,7 +38,7 @@ st.selectbox("Figure", list(views), key="figure_pick", on_change=_switch,
 ui.figure_detail(view, report=report, themes=catalog.themes)
 series = view.indicator.series
 if series:
-    figures = series_of(report)[series]
+    figures = derived.series[series]
     st.subheader("In its series", anchor=False)
     ui.select_chart(series_figure(series, figures, selected=view.indicator.id), key=f"figure-series-{series}",
                     alt=series_alt(figures, series_id=series), state_key="figure_series_pick")

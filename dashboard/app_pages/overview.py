@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard import ui
-from dashboard.views import FigureView, figure_views, headline_ids
+from dashboard.views import FigureView
 
 PERMALINKS = {"indicator": ui.FIGURE_PAGE, "source": ui.SOURCES_PAGE, "theme": ui.EXPLORE_PAGE,
               "event": ui.TIMELINE_PAGE}
@@ -35,11 +35,12 @@ def _tile(view: FigureView, *, sources: str) -> None:
 
 _follow_permalink()
 report, catalog = ui.require_catalog()
-views = figure_views(report)
+derived = ui.derived(report)
+views = derived.figures
 st.title("Indicators with exact citations", anchor=False)
 st.markdown("Every figure below is stated by a source; open one to read the exact sentence, highlighted in its "
             "paragraph. The validator checks each number against its sentence on every change to the catalog.")
-headlines = [views[i] for i in headline_ids(report) if i in views] or list(views.values())[:6]
+headlines = derived.headlines
 for first in range(0, len(headlines), TILES_PER_ROW):
     row = headlines[first : first + TILES_PER_ROW]
     for column, view in zip(st.columns(TILES_PER_ROW), row, strict=False):
@@ -47,7 +48,7 @@ for first in range(0, len(headlines), TILES_PER_ROW):
             _tile(view, sources="; ".join(dict.fromkeys(c.source.publisher for c in view.citations)))
 
 st.subheader("Explore by theme", anchor=False)
-used = dict.fromkeys(v.indicator.theme for v in views.values())
+used = derived.themes_used
 links = st.columns(min(4, max(1, len(used))))
 for number, theme in enumerate(used):
     links[number % len(links)].page_link(ui.EXPLORE_PAGE, label=ui.md(catalog.themes.get(theme, theme)),

@@ -8,18 +8,22 @@ from dashboard import ui
 from dashboard.highlight import source_html
 from dashboard.model import Source
 from dashboard.validate import Report
-from dashboard.views import event_views, figure_views
 
 Span = tuple[int, int, str, str, tuple[str, str]]
 
 
 def _spans(report: Report, source_id: str) -> list[Span]:
     """(start, end, title, page, (query key, id)) of every located citation of the source."""
+    return ui.derived(report).memo(("spans", source_id), lambda: _find_spans(report, source_id))
+
+
+def _find_spans(report: Report, source_id: str) -> list[Span]:
+    derived = ui.derived(report)
     spans: list[Span] = []
-    for figure in figure_views(report).values():
+    for figure in derived.figures.values():
         spans += [(c.start, c.end, figure.indicator.title, ui.FIGURE_PAGE, ("indicator", figure.indicator.id))
                   for c in figure.citations if c.source.id == source_id and c.start is not None and c.end is not None]
-    for event in event_views(report).values():
+    for event in derived.events.values():
         spans += [(c.start, c.end, event.event.title, ui.TIMELINE_PAGE, ("event", event.event.id))
                   for c in event.citations if c.source.id == source_id and c.start is not None and c.end is not None]
     return sorted(spans)

@@ -9,7 +9,7 @@ from dashboard import ui
 from dashboard.charts import timeline_figure
 from dashboard.model import Catalog
 from dashboard.validate import Report
-from dashboard.views import EventView, event_views
+from dashboard.views import EventView
 
 ALL = ""
 
@@ -30,6 +30,7 @@ def _alt(events: list[EventView]) -> str:
 
 
 @st.fragment
+@ui.timed_fragment("timeline")
 def _events(events: list[EventView], *, report: Report, catalog: Catalog) -> None:
     """Chart, table and the chosen event's quotation; a click reruns only this part."""
     chosen = ui.selected(state_key="selected_event", url_key="event", valid={e.event.id for e in events})
@@ -51,7 +52,7 @@ def _events(events: list[EventView], *, report: Report, catalog: Catalog) -> Non
 
 report, catalog = ui.require_catalog()
 st.title("Timeline", anchor=False)
-every = list(event_views(report).values())
+every = list(ui.derived(report).events.values())
 themes = [ALL, *dict.fromkeys(e.event.theme for e in every)]
 wanted = ui.param("theme")
 st.session_state["timeline_theme"] = wanted if wanted in themes else ALL
