@@ -19,7 +19,7 @@ from dashboard.fields import ID_PATTERN, URL_PATTERN, is_real_date
 from dashboard.figures import read_mentions
 from dashboard.load import CatalogUnreadable, read_catalog_text
 from dashboard.report import problem_line, render_coverage
-from dashboard.sources import CORPUS_DIR, MAX_SOURCE_BYTES, corpus_root
+from dashboard.sources import CORPUS_DIR, MAX_SOURCE_BYTES, NotText, corpus_root, decode_text
 from dashboard.suggest import TODO, plain_dates
 from dashboard.suggest_text import slug
 from dashboard.validate import validate_path
@@ -65,6 +65,10 @@ def read_new_text(path: Path) -> bytes:
             f"{path} is not valid UTF-8 (byte {err.start}, line {line}); convert it first "
             f"(e.g. `iconv -f latin1 -t utf-8 {path.name} > {path.stem}.utf8{path.suffix}`)."
         ) from err
+    try:
+        decode_text(data, name=path.name)
+    except NotText as err:
+        raise Refused(err.message) from err
     return data
 
 
@@ -101,7 +105,7 @@ def add_source(
 ) -> Added:
     """Copy `file` into the catalog's seeds/ and append its `sources` entry (both atomically)."""
     data = read_new_text(file)
-    text = data.decode("utf-8")
+    text = decode_text(data, name=file.name)
     old = read_catalog_text(catalog)
     spans = map_catalog(old)
     entries = spans.items("sources")
@@ -115,7 +119,7 @@ def add_source(
         if known and (catalog.parent / known).resolve() == dest.resolve():
             raise Refused(f"{written} is already registered as source `{owner.value if owner else '?'}`.")
     source_id = _source_id(ident, stem=file.stem, taken=ids)
-    if url is not None and not re.match(URL_PATTERN, url):
+    if url is not None and not re.fullmatch(URL_PATTERN, url):
         raise Refused(f"--url {url!r} is not an http(s) address.")
     if published is not None and not is_real_date(published):
         raise Refused(f"--published {published!r} is not a real date written YYYY, YYYY-MM or YYYY-MM-DD.")
@@ -166,7 +170,7 @@ def _check_destination(dest: Path, data: bytes, *, written: str) -> bool:
 
 def _source_id(ident: str | None, *, stem: str, taken: set[str | None]) -> str:
     if ident is not None:
-        if not re.match(ID_PATTERN, ident):
+        if not re.fullmatch(ID_PATTERN, ident):
             raise Refused(f"--id {ident!r} must be kebab-case: lower-case letters, digits and single hyphens.")
         if ident in taken:
             raise Refused(f"--id {ident!r} is already a source id; choose another.")

@@ -89,7 +89,7 @@ TOP_LEVEL = ("version", "themes", *SECTIONS)
 
 def is_real_date(text: str) -> bool:
     """True when a YYYY[-MM[-DD]] string names a day that exists (no 2025-02-30)."""
-    if not re.match(DATE_PATTERN, text):
+    if not re.fullmatch(DATE_PATTERN, text):
         return False
     parts = [int(p) for p in text.split("-")]
     try:

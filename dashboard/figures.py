@@ -94,13 +94,18 @@ _CURRENCY_WORDS = {
 _SYMBOL_FOR = {"USD": "$", "EUR": "€", "GBP": "£"}
 
 _SP = r"[ \u00a0\u202f\u2009]"
+# Between the parts of one number ("three million", "$2.5 billion", "40 per cent"): any run of blanks
+# with at most one line break, so a doubled space, a tab or a wrapped line does not cut "million" off
+# and leave "three" to be read as 3. Atomic, so a long run of blanks is never backtracked into.
+_GAP = r"(?>[^\S\n]+(?:\n[^\S\n]*)?|\n[^\S\n]*)"
 _U = ("nineteen|eighteen|seventeen|sixteen|fifteen|fourteen|thirteen|twelve|eleven|ten|zero|one|two|"
       "three|four|five|six|seven|eight|nine")
 _S = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-      r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine)\b)?|(?:" + _U + r"))\b")
-_G = r"(?:(?:" + _S + r"|an?)[ -]hundred\b(?:[ -](?:and[ -])?" + _S + r")?|" + _S + ")"
-_WORDS = (r"(?i:(?:" + _G + r"|an?)[ -](?:thousand|million|billion|trillion)\b"
-          r"(?:[ -](?:and[ -])?" + _G + r")?|" + _G + ")")
+      r"(?:(?:-|" + _GAP + r")(?:one|two|three|four|five|six|seven|eight|nine)\b)?|(?:" + _U + r"))\b")
+_J = r"(?:-|" + _GAP + ")"  # joins the words of one number
+_G = r"(?:(?:" + _S + r"|an?)" + _J + r"hundred\b(?:" + _J + r"(?:and" + _J + r")?" + _S + r")?|" + _S + ")"
+_WORDS = (r"(?i:(?:" + _G + r"|an?)" + _J + r"(?:thousand|million|billion|trillion)\b"
+          r"(?:" + _J + r"(?:and" + _J + r")?" + _G + r")?|" + _G + ")")
 _DIGITS = (r"\d{1,3}(?:,\d{3}(?!\d))+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3}(?!\d))+(?:\.\d+)?"
            r"|\d+(?:\.\d+)?")
 _LEAD = r"(?<![\w.@/:#\\])(?<!\d,)(?<![A-Za-z]-)"
@@ -110,19 +115,19 @@ _END = r"(?![\w@%]|[.,:/]\d|(?<=[^\W\d])-[^\W\d]|\.(?i:jpe?g|png|gif|webp|svg|pd
 _ISO_RE = "(?:" + "|".join(_ISO) + ")"
 # Unit symbols written against the number: "40mm", "1.5C", "2.4GHz" are counts of that unit.
 _ABBR_UNITS = "(?:°[CF]|C|(?:mm|cm|km|kg|nm|GHz|MHz|Mbps|Gbps|[kMGT]Wh?|mph|kph|bpd|ha|ft|lbs?|oz)(?:/h)?)"
-_CURRENCY_RE = "|".join(re.escape(w).replace(r"\ ", _SP + "+") + "s?"
+_CURRENCY_RE = "|".join(re.escape(w).replace(r"\ ", _GAP) + "s?"
                          for w in sorted(_CURRENCY_WORDS, key=len, reverse=True))
 _NUM = (
     r"(?:(?<![\w$])(?P<cp>US\$|A\$|C\$|HK\$|NZ\$|R\$|\$|€|£|₹|₽|" + _ISO_RE + r"[ \u00a0]?))?"
     r"(?P<neg>(?<![\w.,%)\]])[-−](?=\d))?"
     r"(?:" + _LEAD + r"(?!(?<=\[)\d{1,3}\])(?P<d>" + _DIGITS + r")|(?<![\w-])(?P<w>" + _WORDS + r")(?!\w))"
     r"(?:(?P<ord>(?<=\d)(?:st|nd|rd|th))(?![\w@]|[.,:]\d)"
-    r"|(?P<dsep>-|" + _SP + r")(?P<dur>(?i:years?|months?|weeks?|days?|decades?))(?!\w)"
-    r"|(?:(?:-|" + _SP + r")?(?P<sc>(?i:thousand|million|billion|trillion|bn|mn|tn))(?!\w)"
+    r"|(?P<dsep>-|" + _GAP + r")(?P<dur>(?i:years?|months?|weeks?|days?|decades?))(?!\w)"
+    r"|(?:(?:-|" + _GAP + r")?(?P<sc>(?i:thousand|million|billion|trillion|bn|mn|tn))(?!\w)"
     r"|(?P<sg>[mMkKbB])(?!\w)|(?P<abbr>(?<=\d)" + _ABBR_UNITS + r"(?!\w)))?"
-    r"(?:(?P<pct>" + _SP + r"?%|" + _SP + r"(?i:per" + _SP + r"?cent|percent|pct|percentage"
-    + _SP + r"+points?)(?!\w)|pc(?!\w))"
-    r"|" + _SP + r"(?P<cs>(?i:" + _CURRENCY_RE + r")|" + _ISO_RE + r")(?!\w))?" + _END + ")"
+    r"(?:(?P<pct>" + _SP + r"?%|" + _GAP + r"(?i:per" + _GAP + r"?cent|percent|pct|percentage"
+    + _GAP + r"points?)(?!\w)|pc(?!\w))"
+    r"|" + _GAP + r"(?P<cs>(?i:" + _CURRENCY_RE + r")|" + _ISO_RE + r")(?!\w))?" + _END + ")"
 )
 _DECADE = (r"(?:(?P<dpart>(?i:early|mid|late))(?:-|" + _SP + r"+))?(?<![\w.@/:#\\$])"
            r"(?:(?P<dec>(?:1\d|20)\d0)['’]?s|['’](?P<dec2>\d0)s)(?!\w)")
@@ -196,7 +201,7 @@ _BOUND_BEFORE = re.compile(r"(?<![\w-])(?i:for|in|after|of|than|lasted|lasting|t
 _AGO = re.compile(r"\s+ago\b")
 _QUALIFIER = re.compile(
     r"(?<![\w-])(?i:("
-    + "|".join(re.escape(h).replace(r"\ ", _SP + "+") for h in sorted(HEDGES, key=len, reverse=True))
+    + "|".join(re.escape(h).replace(r"\ ", _GAP) for h in sorted(HEDGES, key=len, reverse=True))
     + r"))" + _WS + r"\Z"
 )
 _LIST_SEP = re.compile(r"\s*(?:(,)|,?\s+(?:and|or|to)|\s*[-–—])\s*")

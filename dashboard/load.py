@@ -17,6 +17,7 @@ import yaml
 from dashboard.model import Catalog, Pos
 from dashboard.problems import Problem
 from dashboard.schema import build_catalog
+from dashboard.sources import NotReadable, read_bounded
 
 MAX_CATALOG_BYTES = 64 * 1024 * 1024
 MAX_DEPTH = 64
@@ -71,24 +72,23 @@ def node_pos(node: yaml.Node) -> Pos:
 
 
 def read_catalog_text(path: Path) -> str:
-    """Read the catalog file; raise CatalogUnreadable when it is missing or not a file."""
+    """Read the catalog file; raise CatalogUnreadable when it is missing or not a file.
+
+    The size is judged before a byte is read (CatalogRefused `too-large`), and a FIFO or device
+    is never opened for a blocking read."""
     try:
-        size = path.stat().st_size
-        if not path.is_file():
-            raise CatalogUnreadable(f"{path}: not a file; give the path of a catalog YAML file.")
-    except OSError as err:
-        raise CatalogUnreadable(f"{path}: cannot read the catalog ({err.strerror}).") from err
-    if size > MAX_CATALOG_BYTES:
-        raise CatalogRefused(
-            "too-large",
-            f"the catalog is {size:,} bytes, over the limit of {MAX_CATALOG_BYTES:,}; split it or "
-            "remove what does not belong in it.",
-            Pos(1, 1),
-        )
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise CatalogUnreadable(f"{path}: cannot read the catalog ({err.strerror}).") from err
+        data = read_bounded(path, limit=MAX_CATALOG_BYTES)
+    except NotReadable as err:
+        if err.why == "too-large":
+            raise CatalogRefused(
+                "too-large",
+                f"the catalog is {err.detail}, over the limit of {MAX_CATALOG_BYTES:,}; split it or "
+                "remove what does not belong in it.",
+                Pos(1, 1),
+            ) from err
+        if err.why == "not-regular":
+            raise CatalogUnreadable(f"{path}: {err.detail}, not a file; give the path of a catalog YAML file.") from err
+        raise CatalogUnreadable(f"{path}: cannot read the catalog ({err.detail}).") from err
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -182,7 +182,13 @@ def _check_tree(root: yaml.Node) -> list[tuple[Pos, str]]:
         if isinstance(node, mapping):
             keys: dict[str, yaml.Node] = {}
             for key, _ in node.value:
-                label = key.value if isinstance(key, yaml.ScalarNode) else "?"
+                if not isinstance(key, yaml.ScalarNode):
+                    raise CatalogRefused(
+                        "schema",
+                        "a mapping key is a list or mapping (`? [a, b]` or `{a: 1}: …`); keys are plain names.",
+                        node_pos(key),
+                    )
+                label = key.value
                 first = keys.get(label)
                 if first is None:
                     keys[label] = key

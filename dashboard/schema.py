@@ -93,7 +93,7 @@ class _Builder:
             return {}
         themes = {}
         for key, value in node.value:
-            if not re.match(ID_PATTERN, key.value):
+            if not re.fullmatch(ID_PATTERN, key.value):
                 self.flag("schema", key, f"theme id `{key.value}` must be kebab-case (a-z, 0-9, -).")
             elif value.id != "scalar" or value.tag == _NULL or not value.value.strip():
                 self.flag("schema", value, f"theme `{key.value}` needs a display title.")
@@ -190,8 +190,10 @@ class _Builder:
     def value(self, node: Node, *, where: str, ident: str | None) -> Decimal | None:
         text = node.value if node.id == "scalar" else ""
         plain = node.id == "scalar" and not node.style
-        if plain and node.tag in _NUMBER_TAGS and re.match(DECIMAL_PATTERN, text):
-            return Decimal(text.replace("_", ""))
+        if plain and node.tag in _NUMBER_TAGS and re.fullmatch(DECIMAL_PATTERN, text):
+            number = Decimal(text.replace("_", ""))
+            if not (number.is_zero() and number.is_signed()):
+                return number
         self.flag(
             "value-literal",
             node,
@@ -207,15 +209,15 @@ def _check_scalar(text: str, kind: str) -> str | None:
         return "is empty."
     if text.strip() == "TODO":
         return "is still TODO: fill it in (see the comment `indicators suggest` left beside it)."
-    if kind == "id" and not re.match(ID_PATTERN, text):
-        return f"`{text}` must be kebab-case: lower-case letters, digits and single hyphens."
+    if kind == "id" and not re.fullmatch(ID_PATTERN, text):
+        return f"`{_shown(text)}` must be kebab-case: lower-case letters, digits and single hyphens."
     if kind == "date" and not is_real_date(text):
         return f"`{text}` must be a real date written YYYY, YYYY-MM or YYYY-MM-DD."
     if kind == "period" and not is_period(text):
         return f"`{text}` must be an ISO date or interval start/end (2019, 2000/2021, 2006/..)."
-    if kind == "sha256" and not re.match(SHA256_PATTERN, text):
+    if kind == "sha256" and not re.fullmatch(SHA256_PATTERN, text):
         return "must be 64 lower-case hex digits; run `indicators pin` to fill it in."
-    if kind == "url" and not re.match(URL_PATTERN, text):
+    if kind == "url" and not re.fullmatch(URL_PATTERN, text):
         return f"`{text}` must be an http(s) address."
     if kind == "qualifier" and text not in QUALIFIER_CHOICES:
         return (
@@ -229,6 +231,8 @@ def _literal_advice(text: str, *, node: Node) -> str:
     digits = re.sub(r"[^0-9.]", "", text)
     if node.id != "scalar" or node.tag == _NULL:
         return "give the figure as a number, e.g. `value: 343`."
+    if re.fullmatch(r"-0(?:\.0*)?", text.replace("_", "")):
+        return f"a negative zero states nothing a source can say; write `{digits}`."
     if node.style:
         return f"remove the quotes so it reads as a number, e.g. `value: {digits or 0}`."
     if "," in text:
@@ -250,7 +254,12 @@ def _scalar(node: Node) -> str | None:
 
 
 def _label(ident: str | None) -> str:
-    return f"`{ident}` " if ident else ""
+    return f"`{_shown(ident)}` " if ident else ""
+
+
+def _shown(text: str) -> str:
+    """The text for a one-line message: a newline, tab or other control character is escaped."""
+    return text if text.isprintable() else text.encode("unicode_escape").decode("ascii")
 
 
 def _did_you_mean(name: str, choices: Any) -> str:

@@ -65,6 +65,111 @@ def _line_starts(text: str) -> list[int]:
     return starts
 
 
+BOM = "\ufeff"
+"""A UTF-8 byte-order mark: accepted at the start of a source and not part of its text (offsets
+start after it; the sha256 still covers the bytes on disk)."""
+
+
+class NotReadable(Exception):
+    """A file that cannot be read as asked: `why` is missing, not-regular, too-large or error."""
+
+    def __init__(self, why: str, detail: str, size: int = 0) -> None:
+        super().__init__(detail)
+        self.why, self.detail, self.size = why, detail, size
+
+
+def _kind_of(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
+
+
+def read_bounded(path: Path, *, limit: int) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes; NotReadable otherwise.
+
+    The size is judged before anything is read, and the file is opened without blocking (a FIFO
+    never waits for a writer) and checked on the open descriptor, so a file swapped between the
+    check and the read is still caught. At most `limit` + 1 bytes are ever read."""
+    try:
+        info = path.stat()
+    except OSError as err:
+        why = "missing" if isinstance(err, FileNotFoundError) else "error"
+        raise NotReadable(why, err.strerror or str(err)) from err
+    if not stat.S_ISREG(info.st_mode):
+        raise NotReadable("not-regular", _kind_of(info.st_mode))
+    if info.st_size > limit:
+        raise NotReadable("too-large", f"{info.st_size:,} bytes", info.st_size)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    try:
+        handle = os.open(path, flags)
+    except OSError as err:
+        raise NotReadable("error", err.strerror or str(err)) from err
+    try:
+        info = os.fstat(handle)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotReadable("not-regular", _kind_of(info.st_mode))
+        chunks: list[bytes] = []
+        size = 0
+        while size <= limit:
+            chunk = os.read(handle, min(1 << 20, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as err:
+        raise NotReadable("error", err.strerror or str(err)) from err
+    finally:
+        os.close(handle)
+    if size > limit:
+        raise NotReadable("too-large", f"over {limit:,} bytes", size)
+    return b"".join(chunks)
+
+
+class NotText(ValueError):
+    """Bytes that are not a UTF-8 text: `code` is source-not-utf8 or source-binary."""
+
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code, self.message = code, message
+
+
+def decode_text(data: bytes, *, name: str) -> str:
+    """A source's text: UTF-8, a leading byte-order mark dropped; NotText for anything else.
+
+    A NUL byte is valid UTF-8 but never part of a text document (it marks a binary file, or
+    UTF-16 without a byte-order mark), so it is refused as `source-binary` before any decoding: a
+    binary file is not told to convert from latin-1. UTF-16 with a byte-order mark holds NUL bytes
+    too, but is recognised by its mark and told how to convert."""
+    utf16 = data[:2] in (b"\xff\xfe", b"\xfe\xff")
+    nul = -1 if utf16 else data.find(b"\0")
+    if nul != -1:
+        line = data[:nul].count(b"\n") + 1
+        raise NotText(
+            "source-binary",
+            f"`{name}` holds a NUL byte (byte {nul}, line {line}): it is a binary file, or UTF-16 without a "
+            "byte-order mark; give the plain UTF-8 text (e.g. `iconv -f utf-16le -t utf-8`) and run `indicators pin`.",
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        if utf16:
+            hint = f"it is UTF-16 (byte-order mark {data[:2].hex()}); convert it with `iconv -f utf-16 -t utf-8`"
+        else:
+            hint = "convert it to UTF-8 (e.g. `iconv -f latin1 -t utf-8`)"
+        raise NotText(
+            "source-not-utf8",
+            f"`{name}` is not valid UTF-8 (byte {err.start}, line {line}); {hint} and run `indicators pin`.",
+        ) from err
+    return text[1:] if text.startswith(BOM) else text
+
+
 def read_source(
     catalog_path: Path, source: Source, *, root: Path | None = None
 ) -> tuple[SourceText | None, Problem | None]:
@@ -78,34 +183,28 @@ def read_source(
     if real is None:
         return refuse("source-outside-corpus", outside or "")
     try:
-        info = real.stat()
-    except OSError:
-        return refuse(
-            "source-missing",
-            f"`{source.file}` does not exist; check the path or add the text to "
-            f"{CORPUS_DIR}/ (`indicators pin` then records its sha256).",
-        )
-    if not stat.S_ISREG(info.st_mode):
-        return refuse("source-missing", f"`{source.file}` is not a regular file; point `file` at a text file.")
-    if info.st_size > MAX_SOURCE_BYTES:
-        return refuse(
-            "too-large",
-            f"`{source.file}` is {info.st_size:,} bytes, over the limit of "
-            f"{MAX_SOURCE_BYTES:,}; cite an excerpt instead.",
-        )
+        data = read_bounded(real, limit=MAX_SOURCE_BYTES)
+    except NotReadable as err:
+        if err.why == "missing":
+            return refuse(
+                "source-missing",
+                f"`{source.file}` does not exist; check the path or add the text to "
+                f"{CORPUS_DIR}/ (`indicators pin` then records its sha256).",
+            )
+        if err.why == "not-regular":
+            return refuse(
+                "source-missing", f"`{source.file}` is {err.detail}, not a regular file; point `file` at a text file."
+            )
+        if err.why == "too-large":
+            return refuse(
+                "too-large",
+                f"`{source.file}` is {err.detail}, over the limit of {MAX_SOURCE_BYTES:,}; cite an excerpt instead.",
+            )
+        return refuse("source-missing", f"`{source.file}` cannot be read ({err.detail}).")
     try:
-        data = real.read_bytes()
-    except OSError as err:
-        return refuse("source-missing", f"`{source.file}` cannot be read ({err.strerror}).")
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as err:
-        line = data[: err.start].count(b"\n") + 1
-        return refuse(
-            "source-not-utf8",
-            f"`{source.file}` is not valid UTF-8 (byte {err.start}, line {line}); "
-            "convert it to UTF-8 (e.g. `iconv -f latin1 -t utf-8`) and run `indicators pin`.",
-        )
+        text = decode_text(data, name=source.file)
+    except NotText as err:
+        return refuse(err.code, err.message)
     digest = hashlib.sha256(data).hexdigest()
     return SourceText(source, real, text, digest, _line_starts(text)), None
 

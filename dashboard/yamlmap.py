@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import yaml
 
 from dashboard.load import _check_tree, _compose
+from dashboard.sources import BOM
 
 Path_ = tuple[str | int, ...]
 
@@ -48,26 +49,30 @@ class TextMap:
         return found
 
 
-def _span(node: yaml.Node) -> Span:
+def _span(node: yaml.Node, shift: int) -> Span:
     value = node.value if isinstance(node, yaml.ScalarNode) else None
     mark = node.start_mark
-    return Span(mark.index, node.end_mark.index, mark.line + 1, mark.column + 1, value)
+    return Span(mark.index + shift, node.end_mark.index + shift, mark.line + 1, mark.column + 1, value)
 
 
 def map_catalog(text: str) -> TextMap:
-    """Map a catalog's nodes; raises load.CatalogRefused when the text is not a safe YAML document."""
-    root = _compose(text)
+    """Map a catalog's nodes; raises load.CatalogRefused when the text is not a safe YAML document.
+
+    A leading byte-order mark is kept in the text but composed without it (libyaml's marks do not
+    count it), so every span is still an offset into `text` itself."""
+    shift = 1 if text.startswith(BOM) else 0
+    root = _compose(text[shift:])
     _check_tree(root)
     values: dict[Path_, Span] = {}
     keys: dict[Path_, Span] = {}
     stack: list[tuple[Path_, yaml.Node]] = [((), root)]
     while stack:
         path, node = stack.pop()
-        values[path] = _span(node)
+        values[path] = _span(node, shift)
         if isinstance(node, yaml.MappingNode):
             for key, value in node.value:
                 child = (*path, str(key.value))
-                keys[child] = _span(key)
+                keys[child] = _span(key, shift)
                 stack.append((child, value))
         elif isinstance(node, yaml.SequenceNode):
             stack.extend(((*path, index), item) for index, item in enumerate(node.value))

@@ -205,6 +205,14 @@ def test_source_not_utf8(build: Build, catalog: dict[str, Any]) -> None:
     assert "source-not-utf8" in codes(validate(path))
 
 
+def test_source_binary(build: Build, catalog: dict[str, Any]) -> None:
+    path = build(catalog)
+    (path.parent / "seeds" / "trade.txt").write_bytes(b"120 agreements\n\x00\x01")
+    report = validate(path)
+    assert "source-binary" in codes(report)
+    assert "NUL byte (byte 15, line 2)" in next(p.message for p in report.problems if p.code == "source-binary")
+
+
 def test_source_symlink_outside_corpus(build: Build, catalog: dict[str, Any], tmp_path: Path) -> None:
     outside = tmp_path / "outside.txt"
     outside.write_text("120 agreements")
@@ -240,7 +248,7 @@ def test_uncovered_figure_is_info_and_exclusion_covers_it(build: Build, catalog:
 
 
 def test_every_code_has_a_firing_test() -> None:
-    tested = set(FIRES) | set(RAW_FIRES) | {"source-not-utf8", "too-large", "uncovered-figure"}
+    tested = set(FIRES) | set(RAW_FIRES) | {"source-not-utf8", "source-binary", "too-large", "uncovered-figure"}
     assert tested == set(CODES)
 
 
