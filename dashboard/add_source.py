@@ -147,7 +147,7 @@ def add_source(
         dest.parent.mkdir(exist_ok=True)
         write_atomic(dest, text)
     try:
-        write_atomic(catalog, new)
+        write_atomic(catalog, new, backup=True)
     except BaseException:
         if copy:
             dest.unlink(missing_ok=True)

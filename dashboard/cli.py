@@ -10,6 +10,7 @@ import importlib
 import sys
 from pathlib import Path
 
+from dashboard.atomic import WriteFailed
 from dashboard.catalog_schema import SCHEMA_FILE, schema_text
 from dashboard.load import CatalogRefused, CatalogUnreadable
 from dashboard.report import RENDERERS, render_coverage, render_json, summary
@@ -78,6 +79,9 @@ def main(argv: list[str] | None = None) -> int:
     except CatalogRefused as err:
         print(f"{args.catalog}:{err.pos.line}:{err.pos.column}: error {err.code} {err.message}", file=sys.stderr)
         return PROBLEMS
+    except WriteFailed as err:
+        print(f"indicators: {err}", file=sys.stderr)
+        return CANNOT_RUN
     except BrokenPipeError:
         return OK
 

@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from dashboard.atomic import write_atomic
+from dashboard.atomic import WriteFailed, write_atomic
 from dashboard.drift import save_lock
 from dashboard.edit import diff
 from dashboard.fix import Repair, Verified, plan_fixes, verify
@@ -60,9 +60,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"{path}: changed while fix was running; nothing written, run it again.", file=sys.stderr)
         return PROBLEMS
     try:
-        write_atomic(path, outcome.text)
-    except OSError as err:
-        print(f"indicators: {path}: could not write ({err}); the catalog is as it was.", file=sys.stderr)
+        write_atomic(path, outcome.text, backup=True)
+    except WriteFailed as err:
+        print(f"indicators: {err}", file=sys.stderr)
         return CANNOT_RUN
     try:
         save_lock(outcome.report)

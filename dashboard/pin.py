@@ -70,6 +70,6 @@ def pin_catalog(path: Path, *, only: set[str] | None = None, dry_run: bool = Fal
     if dry_run:
         return changes
     if edits:
-        write_atomic(path, apply_edits(text, edits))
+        write_atomic(path, apply_edits(text, edits), backup=True)
     save_lock(validate_path(path))
     return changes

@@ -46,5 +46,5 @@ def write_stubs(path: Path, stubs: Sequence[Stub]) -> tuple[str, str]:
     old = read_catalog_text(path)
     new = append_stubs(old, stubs)
     if new != old:
-        write_atomic(path, new)
+        write_atomic(path, new, backup=True)
     return old, new

@@ -294,8 +294,8 @@ def test_interrupted_write_leaves_the_catalog_intact(
         raise OSError("disk full")
 
     monkeypatch.setattr(os, "replace", crash)
-    with pytest.raises(OSError):
-        main(["suggest", str(path), "--write"])
+    assert main(["suggest", str(path), "--write"]) == 2
+    assert "could not write (disk full); the file is as it was." in capsys.readouterr().err
     assert path.read_bytes() == before
     assert sorted(p.name for p in path.parent.iterdir()) == ["indicators.yaml", "seeds"]
 
@@ -397,8 +397,7 @@ def test_add_source_interrupted_write_copies_nothing(
         real_replace(src, dst)
 
     monkeypatch.setattr(os, "replace", crash_on_catalog)
-    with pytest.raises(OSError):
-        main(["add-source", str(incoming(tmp_path)), "--catalog", str(path)])
+    assert main(["add-source", str(incoming(tmp_path)), "--catalog", str(path)]) == 2
     assert path.read_bytes() == before
     assert sorted(p.name for p in path.parent.iterdir()) == ["incoming", "indicators.yaml", "seeds"]
     assert sorted(p.name for p in (path.parent / "seeds").iterdir()) == ["trade.txt"]
