@@ -13,7 +13,7 @@ from dashboard.anchor import paragraph_bounds
 
 QUOTE_STYLE = "background:#fef3c7;padding:0 .1em;border-radius:2px"
 FIGURE_STYLE = "background:#fbbf24;font-weight:600;padding:0 .1em;border-radius:2px"
-PARAGRAPH_STYLE = "line-height:1.6;margin:0 0 .8em 0"
+PARAGRAPH_STYLE = "line-height:1.6;margin:0 0 .8em 0;overflow-wrap:anywhere"
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>$~:=^])")
 

@@ -290,6 +290,34 @@ def param(name: str) -> str | None:
     return value or None
 
 
+SHOWN_MAX = 80
+"""How many characters of a value from the URL a message shows."""
+_BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def _visible(char: str) -> str:
+    code = ord(char)
+    if code < 0x20:
+        return chr(0x2400 + code)  # the Control Pictures block: NUL shows as ␀
+    if code == 0x7F:
+        return "\u2421"
+    if 0x80 <= code < 0xA0 or char in _BIDI_CONTROLS:
+        return f"<U+{code:04X}>"
+    return char
+
+
+def shown(value: str, *, limit: int = SHOWN_MAX) -> str:
+    """A value from the URL for a message: control and direction characters made visible, cut to `limit`
+    characters, escaped for markdown."""
+    head = "".join(_visible(c) for c in value[:limit])
+    return md(head if len(value) <= limit else head[: limit - 1] + "…")
+
+
+def not_found(kind: str, value: str, *, then: str) -> None:
+    """A friendly message for an id in the URL that names nothing: the value, shown safely, and what happens."""
+    st.warning(f"No {kind} has the id “{shown(value)}”; {then}", icon=":material/search_off:")
+
+
 def set_param(name: str, value: str | None) -> None:
     if value:
         st.query_params[name] = value

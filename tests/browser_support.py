@@ -6,7 +6,7 @@ Loaded by tests/test_browser.py as a pytest plugin (`pytest_plugins`), so its fi
 - `app_url`: a server of the shipped catalog (`indicators.yaml`), started once per session.
 - `start_app`: a factory that starts another server on a given catalog (e.g. a broken or hostile temporary copy);
   each is stopped at the end of the test.
-- `page`: a fresh desktop page (1280x900) per test, with dialogs and console errors recorded.
+- `page`: a fresh desktop page (1280x900) per test, with dialogs, console errors and requests recorded.
 
 Under `CI=true` a missing chromium or playwright fails the tests; locally they skip only when chromium is absent.
 """
@@ -21,6 +21,7 @@ import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
@@ -180,11 +181,27 @@ def app_text(page: Page) -> str:
 
 @dataclass
 class PageRecord:
-    """What a page did besides rendering: dialogs it opened, console errors, uncaught page errors."""
+    """What a page did besides rendering: dialogs it opened, console errors, uncaught page errors, and the URL
+    of every request it made (documents, scripts, images, fonts, fetches, websockets)."""
 
     dialogs: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
     page_errors: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+
+    def foreign_requests(self, base_url: str) -> list[str]:
+        """Requests that left the app's own server, or fetched a path no app serves (`<img src=x>` resolves
+        to the app's host, so a same-host fetch of `…/x` is an injected image too)."""
+        own = urllib.parse.urlsplit(base_url)
+        foreign = []
+        for url in self.requests:
+            parts = urllib.parse.urlsplit(url)
+            if parts.scheme in {"data", "blob", "about"}:
+                continue  # built in the page, not fetched
+            same = parts.scheme in {"http", "ws"} and parts.hostname in {own.hostname, "localhost", "127.0.0.1"}
+            if not same or parts.port != own.port or parts.path.rsplit("/", 1)[-1] in {"x", "b"}:
+                foreign.append(url[:200])
+        return foreign
 
 
 def open_page(browser: Browser, viewport: dict[str, int] = DESKTOP) -> tuple[Page, PageRecord]:
@@ -200,6 +217,8 @@ def open_page(browser: Browser, viewport: dict[str, int] = DESKTOP) -> tuple[Pag
     page.on("dialog", on_dialog)
     page.on("console", lambda msg: record.console_errors.append(msg.text) if msg.type == "error" else None)
     page.on("pageerror", lambda err: record.page_errors.append(str(err)))
+    page.on("request", lambda req: record.requests.append(req.url))
+    page.on("websocket", lambda socket: record.requests.append(socket.url))
     return page, record
 
 

@@ -16,7 +16,7 @@ import yaml
 from streamlit.testing.v1 import AppTest
 
 from dashboard.charts import SELECTED
-from dashboard.ui import md, when
+from dashboard.ui import SHOWN_MAX, md, shown, when
 from dashboard.validate import validate_path
 from dashboard.views import event_views, figure_views
 from tests.conftest import ROOT, TRADE, Build, base_catalog
@@ -280,6 +280,16 @@ def test_md_shows_catalog_text_literally_and_never_as_a_link() -> None:
         "see `http://example.com,` `www.example.org` or `me@example.com`"
     )
     assert md("a `x` http://e.com/`b`") == "a \\`x\\` `` http://e.com/`b` ``"
+
+
+
+def test_a_value_from_the_url_is_named_short_escaped_and_visible() -> None:
+    assert plain(shown("<script>alert(5)</script>")) == "<script>alert(5)</script>"
+    assert plain(shown("$x$")) == "$x$" and shown("$x$") == "\\$x\\$"
+    assert shown("a\x00b\x7f") == "a\u2400b\u2421"
+    assert plain(shown("id\u202ecod")) == "id<U+202E>cod"
+    long = shown("Q" * 100_000)
+    assert long == "Q" * (SHOWN_MAX - 1) + "…"
 
 
 @pytest.mark.parametrize(("period", "words"), [

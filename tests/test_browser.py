@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -239,14 +240,21 @@ def test_a_broken_catalog_shows_an_error_panel_on_every_page(page: Page, start_a
 
 HOSTILE = "<script>alert(1)</script>"
 SENTENCE = f"The memo read {HOSTILE} beside $x$ and ![a](b) as officials counted 42 tankers at the port."
-HOSTILE_TITLE = "Hostile <b>Wire</b> $y$ [link](http://example.com)"
+HOSTILE_TITLE = "Hostile <b>Wire</b> $y$ [link](http://example.com) <img src=x onerror=alert(7)>"
 HOSTILE_NOTE = "Costs of $5bn and $6bn, *starred* and _underlined_ <img src=x onerror=alert(2)>."
+JS_LINK, JS_BARE = "[click](javascript:alert(3))", "javascript:alert(4)"
+JS_SENTENCE = f"Press {JS_LINK} or {JS_BARE} where <img src=x onerror=alert(6)> 12 ships waited."
+LONG_WORD = "Z" * 20_000
+LONG_SENTENCE = f"The log held {LONG_WORD} and 7 barges."
+RTL_SENTENCE = "رست 17 ناقلة في الميناء."  # Arabic: "17 tankers docked at the port."
+RTL_TITLE = "Tankers \u202egnp.exe מכליות בנמל"  # a RIGHT-TO-LEFT OVERRIDE, then Hebrew
 
 
 def hostile_catalog(tmp_path: Path) -> Path:
     seeds = tmp_path / "seeds"
     seeds.mkdir()
-    (seeds / "hostile.txt").write_text(f"Hostile Wire\n\nA test page.\n\n{SENTENCE}\n", encoding="utf-8")
+    paragraphs = ["Hostile Wire", "A test page.", SENTENCE, JS_SENTENCE, LONG_SENTENCE, RTL_SENTENCE]
+    (seeds / "hostile.txt").write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
     catalog = {
         "version": 1,
         "themes": {"trade": "Trade <i>x</i>"},
@@ -258,6 +266,16 @@ def hostile_catalog(tmp_path: Path) -> Path:
             "id": "hostile-tankers", "title": "Tankers <b>at</b> the port", "theme": "trade", "value": 42,
             "unit": "tankers", "entity": "Port $z$", "series": "hostile-series", "note": HOSTILE_NOTE,
             "citations": [{"source": "hostile-wire", "quote": SENTENCE}],
+        }, {
+            "id": "hostile-js", "title": f"Ships {JS_LINK} {JS_BARE}", "theme": "trade", "value": 12,
+            "unit": "ships", "note": f"See {JS_LINK} and {JS_BARE}.",
+            "citations": [{"source": "hostile-wire", "quote": JS_SENTENCE, "figure": "12"}],
+        }, {
+            "id": "hostile-long", "title": "Barges in a long line", "theme": "trade", "value": 7, "unit": "barges",
+            "citations": [{"source": "hostile-wire", "quote": LONG_SENTENCE}],
+        }, {
+            "id": "hostile-rtl", "title": RTL_TITLE, "theme": "trade", "value": 17, "unit": "tankers",
+            "citations": [{"source": "hostile-wire", "quote": RTL_SENTENCE}],
         }],
         "events": [],
         "exclusions": [{"source": "hostile-wire", "quote": "alert(1)", "figure": "1", "reason": "Markup."}],
@@ -342,3 +360,164 @@ def test_a_url_in_catalog_text_does_not_become_a_link(page: Page, hostile_url: s
     assert HOSTILE_TITLE in app_text(page), "the source title is not shown literally"
     links = page.locator(TEXT_CONTAINERS).locator("a[href*='example.com']")
     assert links.count() == 0, f"text of the catalog became a link on /{route}: {links.all_inner_texts()}"
+
+
+def no_javascript_links(page: Page, record: PageRecord, *, where: str) -> None:
+    links = page.locator("a[href^='javascript' i], a[href*='alert(' i]")
+    assert links.count() == 0, f"a javascript: link on {where}: {links.all_inner_texts()}"
+    assert record.dialogs == [], f"a dialog opened on {where}: {record.dialogs}"
+
+
+@pytest.mark.parametrize("route", ["figure?indicator=hostile-js", "sources?source=hostile-wire"])
+def test_javascript_links_and_images_in_a_quote_stay_text(
+    page_record: tuple[Page, PageRecord], hostile_url: str, route: str
+) -> None:
+    """`[click](javascript:…)`, a bare `javascript:…` and `<img onerror>` in a quote, a title and a note."""
+    page, record = page_record
+    goto(page, f"{hostile_url}/{route}")
+    page.locator(f"{CONTENT} [data-testid=stHtml] mark").first.wait_for()
+    text = app_text(page)
+    literals = [JS_SENTENCE, HOSTILE_TITLE]
+    if route.startswith("figure"):
+        literals += [f"Ships {JS_LINK} {JS_BARE}", f"See {JS_LINK} and {JS_BARE}."]  # the title and the note
+    for literal in literals:
+        assert literal in text, f"{literal!r} is not shown literally on /{route}"
+    no_javascript_links(page, record, where=f"/{route}")
+    assert page.locator("img[src='x'], img[src$='/x'], img[onerror]").count() == 0, f"an image was injected on /{route}"
+    assert page.evaluate("() => window.__xss === undefined")
+    no_traceback(page)
+    assert record.page_errors == [], record.page_errors
+    assert record.foreign_requests(hostile_url) == []
+
+
+@pytest.mark.parametrize("route", ["figure?indicator=hostile-long", "sources?source=hostile-wire"])
+def test_a_very_long_word_wraps_inside_the_page(page: Page, hostile_url: str, route: str) -> None:
+    """A 20,000-character word in a quote and its paragraph: shown whole, and nothing scrolls sideways."""
+    goto(page, f"{hostile_url}/{route}")
+    mark = page.locator(f"{CONTENT} [data-testid=stHtml] mark", has_text="Z" * 100).first
+    mark.wait_for()
+    whole = LONG_WORD in mark.inner_text()
+    assert whole, f"the 20,000-character word is not shown whole on /{route}"
+    viewport = page.viewport_size or {"width": 0, "height": 0}
+    widths = page.evaluate("""() => ['html', '[data-testid=stAppViewContainer]', '[data-testid=stMain]']
+        .map(s => document.querySelector(s)).filter(Boolean)
+        .map(e => [e.scrollWidth, e.clientWidth])
+        .concat([[document.scrollingElement.scrollWidth, window.innerWidth]])""")
+    for scroll, client in widths:
+        assert scroll <= client + 2, f"/{route} scrolls sideways: {widths}"
+    edges = "s => [...document.querySelectorAll(s)].map(e => e.getBoundingClientRect().right)"
+    right = max(page.evaluate(edges, "[data-testid=stHtml] :is(p, mark)"))
+    assert right <= viewport["width"], f"a quotation runs past the window on /{route} (right edge {right:.0f}px)"
+    no_traceback(page)
+
+
+@pytest.mark.parametrize("route", ["figure?indicator=hostile-rtl", "sources?source=hostile-wire"])
+def test_right_to_left_text_is_literal(page: Page, hostile_url: str, route: str) -> None:
+    """Arabic and Hebrew with a number, and a RIGHT-TO-LEFT OVERRIDE in a title, come through unchanged."""
+    goto(page, f"{hostile_url}/{route}")
+    marks = page.locator(f"{CONTENT} [data-testid=stHtml] mark")
+    marks.first.wait_for()
+    assert RTL_SENTENCE in [m.inner_text() for m in marks.all()], f"the Arabic quote is not marked on /{route}"
+    if route.startswith("figure"):
+        assert RTL_TITLE in app_text(page), "the title with U+202E is not shown literally"
+        assert page.locator(f"{CONTENT} [data-testid=stHtml] mark mark").first.inner_text() == "17"
+    else:
+        link = page.locator(f"{CONTENT} a", has_text="gnp.exe").first
+        assert RTL_TITLE in link.inner_text(), "the title with U+202E is not shown literally in the list"
+    no_traceback(page)
+
+
+def test_the_hostile_app_fetches_nothing_from_outside(page_record: tuple[Page, PageRecord], hostile_url: str) -> None:
+    """Every request of every page (and of a click) goes to the app's own server: no font, image or script
+    from elsewhere, and no fetch of `x` or `b` that the hostile markup names."""
+    page, record = page_record
+    for route in [r for r in ROUTES if r != "explore"] + ["explore"]:
+        goto(page, f"{hostile_url}/{route}")
+        no_traceback(page)
+    click_centre(page, first_bar(page))
+    quote_marks(page)[0].first.wait_for()
+    assert len(record.requests) > 10, "the requests were not recorded"
+    assert record.foreign_requests(hostile_url) == []
+    no_javascript_links(page, record, where="the pages of the hostile catalog")
+
+
+# --------------------------------------------------------------------------------------------------- bad URLs
+
+LONG_ID = "Q" * 10_000
+BAD_VALUES = ["no-such-id", "<script>alert(5)</script>", "'; DROP TABLE x;--", "../../etc/passwd", "$x$", "\x00",
+              LONG_ID]  # fmt: skip
+# Each page that reads an id from its URL, with the values it is given: every value on the figure page, an
+# injection string and a long value elsewhere (the message is one helper, dashboard.ui.not_found).
+URL_PARAMS = [
+    ("figure", "indicator", BAD_VALUES),
+    ("", "indicator", ["'; DROP TABLE x;--"]),  # the overview forwards its permalink to the figure page
+    ("sources", "source", ["../../etc/passwd", LONG_ID]),
+    ("explore", "theme", ["$x$", LONG_ID]),
+    ("explore", "indicator", ["<script>alert(5)</script>", LONG_ID]),
+    ("timeline", "theme", ["\x00", LONG_ID]),
+    ("timeline", "event", ["<script>alert(5)</script>", LONG_ID]),
+]
+
+
+def shown_value(value: str) -> str:
+    """How a not-found message names a value (dashboard.ui.shown): NUL as ␀, cut to 80 characters."""
+    value = value.replace("\x00", "\u2400")
+    return value if len(value) <= 80 else value[:79] + "…"
+
+
+def friendly_not_found(page: Page, record: PageRecord, value: str, *, where: str) -> None:
+    alert = page.locator(f"{CONTENT} [data-testid=stAlert]", has_text="has the id").first
+    alert.wait_for()
+    text = alert.inner_text()
+    assert f"“{shown_value(value)}”" in text, f"{where}: {text[:300]}"
+    assert len(text) < 400, f"{where}: the message repeats a long value ({len(text)} characters)"
+    assert page.locator("[data-testid=stException]").count() == 0 and "Traceback" not in app_text(page), where
+    assert record.dialogs == [] and page.evaluate("() => window.__xss === undefined"), where
+    assert page.locator(f"{CONTENT} script, {CONTENT} img[src='x']").count() == 0, where
+
+
+@pytest.mark.parametrize(("route", "name", "values"), URL_PARAMS, ids=[f"{r or 'home'}-{n}" for r, n, _ in URL_PARAMS])
+def test_a_bad_id_in_the_url_shows_a_friendly_message(
+    page_record: tuple[Page, PageRecord], hostile_url: str, route: str, name: str, values: list[str]
+) -> None:
+    """Unknown ids, injection strings and a long value: a 'no … has the id' message naming the value (cut
+    short), never a traceback; the rest of the page still works."""
+    page, record = page_record
+    for value in values:
+        goto(page, f"{hostile_url}/{route}?{urllib.parse.urlencode({name: value})}")
+        friendly_not_found(page, record, value, where=f"/{route}?{name}={value[:30]!r}")
+    # The way on: the page still lists, charts or shows something of the catalog.
+    if route in {"figure", ""}:
+        page.locator(f"{CONTENT} a[href*='figure?indicator=hostile-tankers']").first.click()
+        quote_marks(page)[0].first.wait_for()
+        page.wait_for_function("() => location.search === '?indicator=hostile-tankers'")  # the permalink follows
+    elif route == "explore":
+        first_bar(page)
+    elif route == "sources":
+        page.locator(f"{CONTENT} [data-testid=stHtml] mark").first.wait_for()
+    else:
+        page.locator(f"{CONTENT} [data-testid=stSelectbox]").first.wait_for()
+    no_traceback(page)
+    assert record.foreign_requests(hostile_url) == []
+
+
+def test_a_100000_character_id_is_refused_or_named_in_short(
+    page_record: tuple[Page, PageRecord], hostile_url: str
+) -> None:
+    """A 100,000-character id: the app names it cut short; or the HTTP server, whose request head limit is
+    16 KiB, refuses it with a plain 400 (it does so only when the head arrives in several reads). Either way
+    no traceback, and the server answers the next request."""
+    page, record = page_record
+    value = "H" * 100_000
+    response = page.goto(f"{hostile_url}/figure?indicator={value}", wait_until="domcontentloaded")
+    assert response is not None
+    if response.status == 200:
+        wait_ready(page)
+        friendly_not_found(page, record, value, where="/figure with a 100,000-character id")
+    else:
+        assert 400 <= response.status < 500, response.status
+        body = page.locator("body").inner_text()
+        assert "Traceback" not in body and len(body) < 200, body[:500]
+    goto(page, f"{hostile_url}/figure?indicator=hostile-tankers")
+    quote_marks(page)[0].first.wait_for()
+    no_traceback(page)

@@ -29,6 +29,8 @@ def _filters(catalog: Catalog, derived: ui.Derived) -> list[FigureView]:
     views = list(derived.figures.values())
     themes, sources, entities = derived.memo("explore-options", lambda: _options(views))
     wanted = ui.param("theme")
+    if wanted and wanted not in themes and wanted not in catalog.themes:
+        ui.not_found("theme", wanted, then="showing all themes.")
     st.session_state["explore_theme"] = wanted if wanted in themes else ALL
     left, middle, right = st.columns(3)
     theme = left.selectbox("Theme", themes, key="explore_theme", on_change=_theme_changed,
@@ -115,6 +117,9 @@ def _charts(figures: list[FigureView], *, report: Report, catalog: Catalog) -> N
 
 report, catalog = ui.require_catalog()
 st.title("Explore by theme", anchor=False)
+asked = ui.param("indicator")
+if asked and asked not in ui.derived(report).figures:
+    ui.not_found("figure", asked, then="click a bar, a point or a table row to choose one.")
 shown = _filters(catalog, ui.derived(report))
 if not shown:
     st.info("No figure matches these filters.", icon=":material/filter_alt_off:")

@@ -12,7 +12,7 @@ from dashboard.views import FigureView
 def _not_found(ident: str | None, *, views: dict[str, FigureView]) -> None:
     st.title("Figures", anchor=False)
     if ident:
-        st.warning(f"No figure has the id “{ui.md(ident)}”. Choose one of these:", icon=":material/search_off:")
+        ui.not_found("figure", ident, then="choose one of these:")
     else:
         st.info("Choose a figure to see the sentence that states it.", icon=":material/format_quote:")
     for view in views.values():
@@ -32,6 +32,7 @@ if ident not in views:
     _not_found(ident, views=views)
     st.stop()
 view = views[str(ident)]
+ui.set_param("indicator", view.indicator.id)  # a link to this page with new parameters leaves the old ones shown
 st.session_state["figure_pick"] = view.indicator.id
 st.selectbox("Figure", list(views), key="figure_pick", on_change=_switch,
              format_func=lambda i: views[i].indicator.title)

@@ -55,7 +55,7 @@ st.title("Sources", anchor=False)
 ids = [s.id for s in catalog.sources]
 wanted = ui.param("source")
 if wanted and wanted not in ids:
-    st.warning(f"No source has the id “{ui.md(wanted)}”; showing the first one.", icon=":material/search_off:")
+    ui.not_found("source", wanted, then="showing the first one.")
 st.session_state["source_pick"] = wanted if wanted in ids else ids[0]
 chosen = st.selectbox("Source", ids, key="source_pick", on_change=_changed,
                       format_func=lambda s: getattr(catalog.source(s), "title", s))

@@ -55,6 +55,11 @@ st.title("Timeline", anchor=False)
 every = list(ui.derived(report).events.values())
 themes = [ALL, *dict.fromkeys(e.event.theme for e in every)]
 wanted = ui.param("theme")
+if wanted and wanted not in themes and wanted not in catalog.themes:
+    ui.not_found("theme", wanted, then="showing all themes.")
+asked = ui.param("event")
+if asked and asked not in ui.derived(report).events:
+    ui.not_found("event", asked, then="click an event or a table row to choose one.")
 st.session_state["timeline_theme"] = wanted if wanted in themes else ALL
 theme = st.selectbox("Theme", themes, key="timeline_theme", on_change=_theme_changed,
                      format_func=lambda t: catalog.themes.get(t, t) if t else "All themes")
