@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from dashboard.evidence import Anchor, Evidence
@@ -54,7 +55,7 @@ class Report:
     coverage: tuple[SourceCoverage, ...] = ()
     texts: dict[str, SourceText] = field(default_factory=dict)
 
-    @property
+    @cached_property  # the dashboard asks on every rerun; a large catalog has tens of thousands of problems
     def counts(self) -> dict[str, int]:
         found = Counter(p.severity for p in self.problems)
         return {severity: found.get(severity, 0) for severity in SEVERITIES}

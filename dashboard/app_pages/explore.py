@@ -67,17 +67,11 @@ def _page_of_series(series: list[str], *, chosen_series: str | None) -> list[str
     return series[start : start + SERIES_PER_PAGE]
 
 
-def _detail_if_chosen(figures: list[FigureView], chosen: str | None, *, report: Report, catalog: Catalog) -> None:
-    for view in figures:
-        if view.indicator.id == chosen:
-            with st.container(border=True):
-                ui.figure_detail(view, report=report, themes=catalog.themes)
+MARKED = "explore_marked_series"  # the series whose chart shows the chosen figure, as last drawn
 
 
-@st.fragment
-@ui.timed_fragment("explore")
 def _charts(figures: list[FigureView], *, report: Report, catalog: Catalog) -> None:
-    """Charts and tables; a click reruns only this part and shows the chosen figure under its chart."""
+    """One fragment per series: a click reruns only the chart clicked, not every chart on the page."""
     derived = ui.derived(report)
     key = id(figures)  # the filtered list is memoised per filter, so its identity names it (checked below)
     held, groups, valid = derived.memo(("explore-groups", key), lambda: (figures, _groups(figures),
@@ -85,34 +79,51 @@ def _charts(figures: list[FigureView], *, report: Report, catalog: Catalog) -> N
     if held is not figures:
         held, groups, valid = figures, _groups(figures), {v.indicator.id: v for v in figures}
     chosen = ui.selected(state_key="selected", url_key="indicator", valid=valid)
+    st.session_state[MARKED] = None
+    if figures:
+        st.caption("Click a bar, a point or a table row to see the sentence that states the figure.")
     chosen_series = valid[chosen].indicator.series if chosen else None
     for series in _page_of_series([s for s in groups if s != ALL], chosen_series=chosen_series):
-        members = groups[series]
-        ids = tuple(v.indicator.id for v in members)
-        mark = chosen if chosen in ids else None
+        _series(series, groups[series], valid=valid, report=report, catalog=catalog)
+    if ALL in groups:
+        _series(ALL, groups[ALL], valid=valid, report=report, catalog=catalog)
+
+
+@st.fragment
+@ui.timed_fragment("explore")
+def _series(series: str, members: list[FigureView], *, valid: dict[str, FigureView], report: Report,
+            catalog: Catalog) -> None:
+    """A series' chart and table (or the figures of no series, as a table), and the chosen figure's sentence
+    under them. When a click here moves the choice away from another series, the whole page reruns so that
+    series drops its mark."""
+    derived = ui.derived(report)
+    chosen = ui.selected(state_key="selected", url_key="indicator", valid=valid)
+    ids = tuple(v.indicator.id for v in members)
+    mark = chosen if chosen in ids else None
+    if mark:
+        if st.session_state.get(MARKED) not in (None, series):
+            st.rerun(scope="app")
+        st.session_state[MARKED] = series
+    elif st.session_state.get(MARKED) == series:
+        st.session_state[MARKED] = None
+    if series == ALL:
+        st.subheader("Other figures", anchor=False)
+        st.caption("Figures that belong to no series; select a row to see the sentence.")
+        ui.select_table(derived.memo(("figures-table", ALL, ids), lambda: figures_table(members)), key="table-other")
+    else:
         st.subheader(ui.md(series_title(series)), anchor=False)
         chart, table = st.tabs(["Chart", "Table"])
         with chart:
             fig, alt = derived.memo(("series-figure", series, ids, mark), lambda: (
-                series_figure(series, members, selected=mark), series_alt(members, series_id=series)))  # noqa: B023
+                series_figure(series, members, selected=mark), series_alt(members, series_id=series)))
             ui.select_chart(fig, key=f"chart-{series}", alt=alt)
         with table:
-            ui.select_table(derived.memo(("figures-table", series, ids), lambda: figures_table(members)),  # noqa: B023
+            ui.select_table(derived.memo(("figures-table", series, ids), lambda: figures_table(members)),
                             key=f"table-{series}")
-        st.caption(ui.md(derived.memo(("series-caption", series, ids), lambda: series_caption(members))))  # noqa: B023
-        if mark:
-            _detail_if_chosen(members, chosen, report=report, catalog=catalog)
-    if ALL in groups:
-        st.subheader("Other figures", anchor=False)
-        st.caption("Figures that belong to no series; select a row to see the sentence.")
-        others = groups[ALL]
-        other_ids = tuple(v.indicator.id for v in others)
-        ui.select_table(derived.memo(("figures-table", ALL, other_ids), lambda: figures_table(others)),
-                        key="table-other")
-        _detail_if_chosen(others, chosen, report=report, catalog=catalog)
-    if chosen is None and figures:
-        st.info("Click a bar, a point or a table row to see the sentence that states the figure.",
-                icon=":material/touch_app:")
+        st.caption(ui.md(derived.memo(("series-caption", series, ids), lambda: series_caption(members))))
+    if mark:
+        with st.container(border=True):
+            ui.figure_detail(valid[mark], report=report, themes=catalog.themes)
 
 
 report, catalog = ui.require_catalog()
