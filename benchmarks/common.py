@@ -5,6 +5,7 @@ from __future__ import annotations
 import statistics
 import subprocess
 import sys
+import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,41 +33,55 @@ def median(values: Sequence[float]) -> float:
     return float(statistics.median(values))
 
 
-# A small launcher forks and execs the command and reports its wall time and rusage. On Linux a
-# process's ru_maxrss keeps the high-water mark of the image it exec'd from, so a child spawned straight
+# A small launcher forks and execs the command and writes its wall time and peak RSS to a file. On Linux
+# a process's ru_maxrss keeps the high-water mark of the image it exec'd from, so a child spawned straight
 # from this (possibly large) process would report this process's peak; the launcher is ~10 MB.
 _LAUNCHER = """
 import os, sys, time
 start = time.perf_counter()
 pid = os.fork()
 if pid == 0:
-    null = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(null, 1)
     try:
-        os.execvp(sys.argv[1], sys.argv[1:])
+        os.execvp(sys.argv[2], sys.argv[2:])
     finally:
         os._exit(127)
 _, status, usage = os.wait4(pid, 0)
-print(time.perf_counter() - start, usage.ru_maxrss, os.waitstatus_to_exitcode(status))
+with open(sys.argv[1], "w") as out:
+    out.write(f"{time.perf_counter() - start} {usage.ru_maxrss}")
+code = os.waitstatus_to_exitcode(status)
+sys.exit(code if code >= 0 else 128 - code)
 """
+
+
+def launched(cmd: Sequence[str], report: Path) -> list[str]:
+    """`cmd` run through the launcher, which writes "WALL_SECONDS MAXRSS_KIB" of that one child to `report`.
+
+    The launcher passes the child's output through and exits with its code (128 + N for signal N)."""
+    return [sys.executable, "-S", "-c", _LAUNCHER, str(report), *cmd]
+
+
+def read_launch_report(report: Path) -> tuple[float, float]:
+    """(wall seconds, peak RSS in MB) from the file a launched command wrote (ru_maxrss is KiB on Linux)."""
+    wall, maxrss = report.read_text().split()
+    return float(wall), int(maxrss) / 1024
 
 
 def run_process(cmd: Sequence[str], *, cwd: Path | None = None, env: dict[str, str] | None = None,
                 check: bool = False) -> tuple[float, float]:
-    """Run `cmd` to completion; (wall seconds, peak RSS of the process in MB).
+    """Run `cmd` to completion; (wall seconds, peak RSS of the process in MB), measured by the launcher.
 
-    The peak RSS is os.wait4's rusage of that one child (ru_maxrss, KiB on Linux), taken by a small
-    launcher process (see _LAUNCHER); the wall time is measured around fork and wait. Output is discarded.
-    """
-    done = subprocess.run([sys.executable, "-S", "-c", _LAUNCHER, *cmd], cwd=cwd, env=env, capture_output=True,
-                          text=True, check=False)
-    try:
-        wall, maxrss, code = done.stdout.split()
-    except ValueError as err:
-        raise RuntimeError(f"the launcher failed for {' '.join(cmd)}: {done.stderr[-2000:]}") from err
-    if check and int(code) != 0:
-        raise RuntimeError(f"{' '.join(cmd)} exited {code}: {done.stderr[-2000:]}")
-    return float(wall), int(maxrss) / 1024
+    Output is discarded."""
+    with tempfile.TemporaryDirectory() as scratch:
+        report = Path(scratch, "rusage")
+        done = subprocess.run(launched(cmd, report), cwd=cwd, env=env, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.PIPE, text=True, check=False)
+        try:
+            measured = read_launch_report(report)
+        except (OSError, ValueError) as err:
+            raise RuntimeError(f"the launcher failed for {' '.join(cmd)}: {done.stderr[-2000:]}") from err
+    if check and done.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} exited {done.returncode}: {done.stderr[-2000:]}")
+    return measured
 
 
 def timed(cmd: Sequence[str], *, repeat: int, cwd: Path | None = None,

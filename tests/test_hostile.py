@@ -13,7 +13,6 @@ import signal
 import subprocess
 import sys
 import tempfile
-import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,6 +20,7 @@ from typing import Any
 import pytest
 import yaml
 
+from benchmarks.common import launched, read_launch_report
 from dashboard.sources import BOM
 from dashboard.validate import Report
 from tests.conftest import TRADE, Build, base_catalog, sha256, validate
@@ -44,32 +44,11 @@ class Run:
     max_rss_mb: float
 
 
-# A small launcher forks and execs the CLI and writes the child's ru_maxrss to a file. On Linux a process's
-# ru_maxrss keeps the high-water mark of the image it exec'd from, so a CLI spawned straight from pytest
-# (hundreds of MB once other tests ran) would report pytest's peak, not its own.
-_LAUNCHER = """
-import os, sys
-pid = os.fork()
-if pid == 0:
-    try:
-        os.execv(sys.argv[2], sys.argv[2:])
-    finally:
-        os._exit(127)
-_, status, usage = os.wait4(pid, 0)
-with open(sys.argv[1], "w") as out:
-    out.write(str(usage.ru_maxrss))
-code = os.waitstatus_to_exitcode(status)
-sys.exit(code if code >= 0 else 128 - code)
-"""
-
-
 def run_cli(*args: str | Path, cwd: Path | None = None, timeout: float = 10.0) -> Run:
     """Run `python -m dashboard ARGS`; its exit code, output, wall time and peak RSS (of that child only)."""
     with tempfile.TemporaryDirectory() as scratch:
-        rusage = Path(scratch, "maxrss")
-        command = [sys.executable, "-S", "-c", _LAUNCHER, str(rusage), sys.executable, "-m", "dashboard",
-                   *map(str, args)]
-        start = time.monotonic()
+        report = Path(scratch, "rusage")
+        command = launched([sys.executable, "-m", "dashboard", *map(str, args)], report)
         process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=cwd,
                                    start_new_session=True)
         try:
@@ -78,9 +57,7 @@ def run_cli(*args: str | Path, cwd: Path | None = None, timeout: float = 10.0) -
             os.killpg(process.pid, signal.SIGKILL)
             process.communicate()
             raise AssertionError(f"the CLI ran longer than {timeout} s: {args}") from timed_out
-        seconds = time.monotonic() - start
-        # ru_maxrss is in KiB on Linux
-        max_rss_mb = int(rusage.read_text()) / 1024
+        seconds, max_rss_mb = read_launch_report(report)
     stdout, stderr = out.decode("utf-8", "replace"), err.decode("utf-8", "replace")
     return Run(process.returncode, stdout, stderr, seconds, max_rss_mb)
 
