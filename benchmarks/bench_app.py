@@ -25,13 +25,10 @@ import argparse
 import hashlib
 import json
 import os
-import socket
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
@@ -40,7 +37,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from benchmarks.common import Row, median
+from benchmarks.common import Row, free_port, median, stop_process, wait_healthy
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -81,12 +78,6 @@ def yaml_floor(catalog: Path) -> float:
     return time.perf_counter() - started
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @dataclass
 class Server:
     """`streamlit run <script>` with the timing hook writing to `timings`."""
@@ -102,7 +93,7 @@ class Server:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self, log: Path, timeout: float = 60.0) -> Server:
-        self.port = _free_port()
+        self.port = free_port()
         env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false", "INDICATORS_CATALOG": str(self.catalog),
                "INDICATORS_TIMINGS": str(self.timings)}  # fmt: skip
         cmd = [sys.executable, "-m", "streamlit", "run", self.script, "--server.headless", "true",
@@ -110,29 +101,11 @@ class Server:
                "--server.runOnSave", "false"]  # fmt: skip
         with log.open("wb") as out:
             self.proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"{self.script} exited: {log.read_text(errors='replace')}")
-            try:
-                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as resp:
-                    if resp.status == 200:
-                        return self
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
-                pass
-            time.sleep(0.2)
-        self.stop()
-        raise RuntimeError(f"{self.script} not healthy after {timeout:.0f}s")
+        wait_healthy(self.proc, self.url, timeout=timeout, log=lambda: log.read_text(errors="replace"))
+        return self
 
     def stop(self) -> None:
-        if self.proc is None or self.proc.poll() is not None:
-            return
-        self.proc.terminate()
-        try:
-            self.proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait(timeout=10)
+        stop_process(self.proc)
 
     def lines(self) -> list[dict[str, Any]]:
         if not self.timings.exists():

@@ -1,12 +1,16 @@
-"""What every benchmark module shares: the Row of the results table and process measurements."""
+"""What every benchmark module shares: the Row of the results table, process measurements, a server's lifecycle."""
 
 from __future__ import annotations
 
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
-from collections.abc import Sequence
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -97,3 +101,39 @@ def timed(cmd: Sequence[str], *, repeat: int, cwd: Path | None = None,
 
 def source_bytes(corpus: Path) -> int:
     return sum(p.stat().st_size for p in (corpus / "seeds").glob("*.txt"))
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def wait_healthy(proc: subprocess.Popen[bytes], url: str, *, timeout: float, log: Callable[[], str]) -> None:
+    """Wait until the Streamlit server `proc` answers `url`/_stcore/health; stop it and raise RuntimeError
+    (with its `log`) when it exits first or does not answer within `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"streamlit exited with {proc.returncode} before it was healthy:\n{log()}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as resp:
+                if resp.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        time.sleep(0.2)
+    stop_process(proc)
+    raise RuntimeError(f"streamlit not healthy on {url} after {timeout:.0f}s:\n{log()}")
+
+
+def stop_process(proc: subprocess.Popen[bytes] | None) -> None:
+    """Terminate `proc` if it still runs; kill it when it has not exited 10 s later."""
+    if proc is None or proc.poll() is not None:
+        return
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(timeout=10)

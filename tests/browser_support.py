@@ -16,10 +16,8 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -29,6 +27,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
+
+from benchmarks.common import free_port, stop_process, wait_healthy
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Dialog, Page, Playwright
@@ -70,12 +70,6 @@ def require_browser() -> None:
         import playwright.sync_api  # noqa: F401
     except ImportError as exc:  # playwright is in the `test` extra: its absence is a broken install
         pytest.fail(f"playwright is not installed ({exc}); install the test extra: pip install -e '.[test]'")
-
-
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def slug(text: str) -> str:
@@ -123,29 +117,10 @@ class StreamlitServer:
 
     def wait_healthy(self, timeout: float = START_TIMEOUT) -> None:
         assert self.proc is not None
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"streamlit exited with {self.proc.returncode} before it was healthy:\n{self.log()}")
-            try:
-                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as resp:
-                    if resp.status == 200:
-                        return
-            except (urllib.error.URLError, ConnectionError, TimeoutError):
-                pass
-            time.sleep(0.2)
-        self.stop()
-        raise RuntimeError(f"streamlit not healthy on {self.url} after {timeout:.0f}s:\n{self.log()}")
+        wait_healthy(self.proc, self.url, timeout=timeout, log=self.log)
 
     def stop(self) -> None:
-        if self.proc is None or self.proc.poll() is not None:
-            return
-        self.proc.terminate()
-        try:
-            self.proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            self.proc.wait(timeout=10)
+        stop_process(self.proc)
 
 
 def wait_ready(page: Page, timeout: float = 30_000) -> None:
