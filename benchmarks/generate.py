@@ -275,14 +275,20 @@ def _s_displaced(c: Ctx) -> Sentence:
                                 f"displaced-{_slug(cause[4:])}")])
 
 
+def _list_mantissas(rng: random.Random, low: int, high: int) -> list[Decimal]:
+    """Three different mantissas for a list, none written inside another ("4.5" and "4.55"), so each
+    figure of the list is found once in its sentence."""
+    values: list[Decimal] = []
+    while len(values) < 3:
+        m = _mantissa(rng, low, high)
+        if m not in values and all(_short(m) not in _short(v) and _short(v) not in _short(m) for v in values):
+            values.append(m)
+    return values
+
 def _s_harvest_list(c: Ctx) -> Sentence:
     """A list sharing one scale word: "6.6, 5.9 and 4.5 million tonnes"."""
     rng = c.rng
-    values: list[Decimal] = []
-    while len(values) < 3:
-        m = _mantissa(rng, 1, 40)
-        if m not in values and all(_short(m) not in _short(v) and _short(v) not in _short(m) for v in values):
-            values.append(m)
+    values = _list_mantissas(rng, 1, 40)
     crops = rng.sample(("wheat", "maize", "rice", "barley", "soy", "sugar beet"), 3)
     year = _year(rng)
     figures = [_short(values[0]), _short(values[1]), f"{_short(values[2])} million"]
@@ -296,11 +302,7 @@ def _s_harvest_list(c: Ctx) -> Sentence:
 
 def _s_inflation_list(c: Ctx) -> Sentence:
     rng = c.rng
-    values: list[Decimal] = []
-    while len(values) < 3:
-        m = _mantissa(rng, 1, 30)
-        if m not in values and all(_short(m) not in _short(v) and _short(v) not in _short(m) for v in values):
-            values.append(m)
+    values = _list_mantissas(rng, 1, 30)
     year = _year(rng)
     figures = [_short(values[0]), _short(values[1]), f"{_short(values[2])} per cent"]
     text = (f"Inflation in {c.country} stood at {figures[0]}, {figures[1]} and {figures[2]} in the spring, "
