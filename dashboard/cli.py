@@ -12,8 +12,9 @@ from pathlib import Path
 
 from dashboard.atomic import WriteFailed
 from dashboard.catalog_schema import SCHEMA_FILE, schema_text
-from dashboard.load import CatalogRefused, CatalogUnreadable
+from dashboard.load import CatalogUnreadable
 from dashboard.report import RENDERERS, render_coverage, render_json, summary
+from dashboard.safe_yaml import Refused as CatalogRefused
 from dashboard.validate import Report, validate_path
 
 DEFAULT_CATALOG = "indicators.yaml"

@@ -16,9 +16,10 @@ from pathlib import Path
 
 from dashboard.anchor import FOUND, locate
 from dashboard.edit import Edit, apply_edits, content_end, line_end, scalar
-from dashboard.load import CatalogRefused, load_text
+from dashboard.load import load_text
 from dashboard.pin import hash_edit
 from dashboard.problems import ERROR, Problem
+from dashboard.safe_yaml import Refused as CatalogRefused
 from dashboard.validate import Report, validate_loaded
 from dashboard.yamlmap import Path_, TextMap, map_catalog
 

@@ -1,7 +1,7 @@
-"""YAML -> Catalog, keeping the line and column of every node; the only module that imports yaml.
+"""Catalog file -> Catalog, keeping the line and column of every node.
 
-The YAML is composed into nodes (never constructed by PyYAML), so that positions survive, duplicate
-keys and aliases can be refused, and `value` can be checked as the literal the curator typed.
+The YAML is composed into nodes (never constructed by PyYAML, see safe_yaml.py), so that positions
+survive, duplicate keys and aliases are refused, and `value` is checked as the literal the curator typed.
 """
 
 from __future__ import annotations
@@ -12,18 +12,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
+from dashboard.atomic import recover
 from dashboard.model import Catalog, Pos
 from dashboard.problems import Problem
+from dashboard.safe_yaml import Refused as CatalogRefused
+from dashboard.safe_yaml import compose
 from dashboard.schema import build_catalog
 from dashboard.sources import NotReadable, read_bounded
 
 MAX_CATALOG_BYTES = 64 * 1024 * 1024
-MAX_DEPTH = 64
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-_STANDARD_TAG = "tag:yaml.org,2002:"
-_CORE_TAGS = {_STANDARD_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq")}
 
 
 class CatalogUnreadable(Exception):
@@ -39,14 +36,6 @@ class Loaded:
     problems: tuple[Problem, ...]
     text: str
     """The catalog text as read (for tools that edit it in place)."""
-
-
-class CatalogRefused(Exception):
-    """The catalog is refused before it is built (alias, tag, syntax, size); carries a code and position."""
-
-    def __init__(self, code: str, message: str, pos: Pos) -> None:
-        super().__init__(message)
-        self.code, self.message, self.pos = code, message, pos
 
 
 @contextmanager
@@ -65,10 +54,6 @@ def paused_gc() -> Iterator[None]:
     finally:
         if was_enabled:
             gc.enable()
-
-
-def node_pos(node: yaml.Node) -> Pos:
-    return Pos(node.start_mark.line + 1, node.start_mark.column + 1)
 
 
 def read_catalog_text(path: Path) -> str:
@@ -101,7 +86,10 @@ def read_catalog_text(path: Path) -> str:
 
 
 def load_catalog(path: Path) -> Loaded:
-    """Load and check the structure of a catalog file. Raises CatalogUnreadable only."""
+    """Load and check the structure of a catalog file. Raises CatalogUnreadable only.
+
+    A write that a killed process committed but did not complete is completed first (atomic.py)."""
+    recover(path)
     try:
         text = read_catalog_text(path)
     except CatalogRefused as refusal:
@@ -117,93 +105,16 @@ def load_text(text: str, *, path: Path) -> Loaded:
 
 def _load_text(text: str, *, path: Path) -> Loaded:
     try:
-        root = _compose(text)
-        duplicates = _check_tree(root)
+        composed = compose(text)
     except CatalogRefused as refusal:
         return Loaded(None, (_refusal_problem(refusal, path=path),), text)
-    if duplicates:
-        found = [Problem("duplicate-key", message, str(path), pos.line, pos.column) for pos, message in duplicates]
+    if composed.duplicates:
+        found = [Problem("duplicate-key", message, str(path), pos.line, pos.column)
+                 for pos, message in composed.duplicates]
         return Loaded(None, tuple(found), text)
-    catalog, problems = build_catalog(root, path=path)
+    catalog, problems = build_catalog(composed.root, path=path)
     return Loaded(catalog, tuple(problems), text)
 
 
 def _refusal_problem(refusal: CatalogRefused, *, path: Path) -> Problem:
     return Problem(refusal.code, refusal.message, str(path), refusal.pos.line, refusal.pos.column)
-
-
-def _compose(text: str) -> yaml.Node:
-    try:
-        root = yaml.compose(text, Loader=_LOADER)
-    except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        pos = Pos(mark.line + 1, mark.column + 1) if mark else Pos(1, 1)
-        what = " ".join(part for part in (err.context, err.problem) if part)
-        raise CatalogRefused("yaml-syntax", f"not valid YAML: {what}; fix the syntax at this place.", pos) from err
-    except yaml.YAMLError as err:
-        raise CatalogRefused("yaml-syntax", f"not valid YAML: {err}.", Pos(1, 1)) from err
-    except RecursionError as err:
-        raise CatalogRefused("yaml-syntax", "the YAML nests too deeply to read.", Pos(1, 1)) from err
-    if root is None:
-        raise CatalogRefused("schema", "the catalog is empty; it needs `version: 1` and its sections.", Pos(1, 1))
-    return root
-
-
-def _check_tree(root: yaml.Node) -> list[tuple[Pos, str]]:
-    """Refuse aliases, non-core tags and deep nesting; list repeated keys. Nothing is built yet.
-
-    An alias makes the composer hand out the same node twice, so seeing a node again means an
-    alias: refusing it here stops a "billion laughs" file before it is ever expanded.
-    """
-    seen: set[int] = set()
-    duplicates: list[tuple[Pos, str]] = []
-    # (node, depth, the node whose position reports an alias there); positions are made only when reported
-    stack: list[tuple[yaml.Node, int, yaml.Node]] = [(root, 0, root)]
-    pop, push, add = stack.pop, stack.append, seen.add
-    mapping, sequence, core_tags = yaml.MappingNode, yaml.SequenceNode, _CORE_TAGS
-    while stack:
-        node, depth, where = pop()
-        if id(node) in seen:
-            raise CatalogRefused(
-                "yaml-alias",
-                "the catalog uses a YAML alias (*name); write the value out in full instead.",
-                node_pos(where),
-            )
-        add(id(node))
-        if node.tag not in core_tags:
-            raise CatalogRefused(
-                "yaml-alias",
-                f"the catalog uses the YAML tag {node.tag.replace(_STANDARD_TAG, '!!')}; remove it "
-                "and write a plain value.",
-                node_pos(node),
-            )
-        if depth > MAX_DEPTH:
-            raise CatalogRefused("schema", f"the YAML nests deeper than {MAX_DEPTH} levels.", node_pos(node))
-        if isinstance(node, mapping):
-            keys: dict[str, yaml.Node] = {}
-            for key, _ in node.value:
-                if not isinstance(key, yaml.ScalarNode):
-                    raise CatalogRefused(
-                        "schema",
-                        "a mapping key is a list or mapping (`? [a, b]` or `{a: 1}: …`); keys are plain names.",
-                        node_pos(key),
-                    )
-                label = key.value
-                first = keys.get(label)
-                if first is None:
-                    keys[label] = key
-                    continue
-                message = (
-                    f"the key `{label}` is repeated (first at line {first.start_mark.line + 1}); YAML "
-                    "would silently keep only the last — remove or merge one."
-                )
-                duplicates.append((node_pos(key), message))
-            # children pushed in reverse so the walk meets them in document order; an alias is
-            # reported where it is used (its key, or the list holding it), not at its anchor
-            child = depth + 1
-            for key, value in reversed(node.value):
-                push((value, child, key))
-                push((key, child, key))
-        elif isinstance(node, sequence):
-            stack.extend((item, depth + 1, node) for item in reversed(node.value))
-    return sorted(duplicates, key=lambda found: (found[0].line, found[0].column))

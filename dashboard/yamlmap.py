@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from dashboard.load import _check_tree, _compose
+from dashboard.safe_yaml import compose
 from dashboard.sources import BOM
 
 Path_ = tuple[str | int, ...]
@@ -61,8 +61,7 @@ def map_catalog(text: str) -> TextMap:
     A leading byte-order mark is kept in the text but composed without it (libyaml's marks do not
     count it), so every span is still an offset into `text` itself."""
     shift = 1 if text.startswith(BOM) else 0
-    root = _compose(text[shift:])
-    _check_tree(root)
+    root = compose(text[shift:]).root
     values: dict[Path_, Span] = {}
     keys: dict[Path_, Span] = {}
     stack: list[tuple[Path_, yaml.Node]] = [((), root)]
