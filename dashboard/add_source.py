@@ -13,7 +13,7 @@ import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from dashboard.atomic import write_atomic
+from dashboard.atomic import exclusive, write_atomic
 from dashboard.edit import append_to_section, apply_edits, render_entry, section_indent
 from dashboard.fields import ID_PATTERN, URL_PATTERN, is_real_date
 from dashboard.figures import read_mentions
@@ -103,7 +103,21 @@ def add_source(
     published: str | None = None,
     url: str | None = None,
 ) -> Added:
-    """Copy `file` into the catalog's seeds/ and append its `sources` entry (both atomically)."""
+    """Copy `file` into the catalog's seeds/ and append its `sources` entry (both atomically), holding
+    the catalog's lock from the reading to the write."""
+    with exclusive(catalog):
+        return _add_source(catalog, file, ident=ident, publisher=publisher, published=published, url=url)
+
+
+def _add_source(
+    catalog: Path,
+    file: Path,
+    *,
+    ident: str | None,
+    publisher: str | None,
+    published: str | None,
+    url: str | None,
+) -> Added:
     data = read_new_text(file)
     text = decode_text(data, name=file.name)
     old = read_catalog_text(catalog)

@@ -10,17 +10,35 @@ A read-only file is one whose mode has no write bit for anyone (0444), whoever r
 may write any file, so the mode, not os.access alone, is what says the file is not to be changed. The
 same holds for a folder (0555). Hidden temp files are named `.NAME.PID.*.tmp`; a process killed
 mid-write may leave one behind, and the next write to NAME removes those whose process is gone.
+
+Several files written together (the catalog and its lock, `indicators.lock.json`) change as one:
+each is written to its temp file, then a hidden journal `.NAME.commit` naming the renames is put in
+place (the commit point), then the renames are made and the journal removed. A process killed after
+the commit point leaves the journal; the next writer or reader of the catalog finishes the renames
+before it does anything else, so the two files are never seen out of step after a kill.
+
+Writers take an advisory lock (`flock`) on the catalog for the whole read-modify-write
+(`exclusive`), so two commands changing one catalog at once run one after the other and neither
+change is lost.
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
+import json
 import os
 import re
 import secrets
+import stat
 import tempfile
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # not a POSIX system: writers are not serialised there
+    fcntl = None  # type: ignore[assignment]
 
 BACKUP_SUFFIX = ".bak"
 
@@ -52,7 +70,8 @@ def _why(err: OSError) -> str:
     return err.strerror or str(err)
 
 
-def _replace(path: Path, data: bytes, mode: int) -> None:
+def _write_temp(path: Path, data: bytes, mode: int) -> Path:
+    """A hidden sibling of `path` holding `data`, flushed to disk."""
     handle, temp = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as out:
@@ -60,9 +79,18 @@ def _replace(path: Path, data: bytes, mode: int) -> None:
             out.flush()
             os.fsync(out.fileno())
         os.chmod(temp, mode)
-        os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
+        raise
+    return Path(temp)
+
+
+def _replace(path: Path, data: bytes, mode: int) -> None:
+    temp = _write_temp(path, data, mode)
+    try:
+        os.replace(temp, path)
+    except BaseException:
+        temp.unlink(missing_ok=True)
         raise
     _sync_folder(path.parent)
 
@@ -126,6 +154,94 @@ def _stage_backup(path: Path) -> Path:
     return staged
 
 
+def journal_path(path: Path) -> Path:
+    return path.with_name(f".{path.name}.commit")
+
+
+def recover(path: Path) -> bool:
+    """Finish a write of `path` that a killed process committed but did not complete; True if one was.
+
+    Safe to call from any reader: it does nothing unless the journal is there, and then it waits for
+    a live writer (which holds the lock) before it looks again."""
+    if not journal_path(path).exists():
+        return False
+    try:
+        with exclusive(path):
+            pass
+    except OSError:  # WriteFailed included: a folder we may not write is left to a writer who can
+        return False
+    return True
+
+
+def _finish_interrupted(path: Path) -> None:
+    journal = journal_path(path)
+    if journal.exists():
+        try:
+            _roll_forward(journal)
+        except OSError as err:
+            raise WriteFailed(path, f"an interrupted write could not be completed: {_why(err)}", err.errno) from err
+
+
+def _roll_forward(journal: Path) -> bool:
+    try:
+        renames = json.loads(journal.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    if not isinstance(renames, list):
+        renames = []
+    for pair in renames:
+        if isinstance(pair, list) and len(pair) == 2 and all(isinstance(name, str) for name in pair):
+            temp, target = (journal.with_name(os.path.basename(name)) for name in pair)
+            if temp.exists():
+                os.replace(temp, target)
+    _sync_folder(journal.parent)
+    journal.unlink(missing_ok=True)
+    _sync_folder(journal.parent)
+    return True
+
+
+@contextlib.contextmanager
+def exclusive(path: Path) -> Iterator[None]:
+    """Hold an advisory lock on the file at `path` (which must exist) for a read-modify-write; a write
+    a killed process committed is completed first. Not re-entrant: never nest it for one path.
+
+    The lock is taken on the file itself; since every write replaces the file by a rename, a writer
+    that waited for the lock checks that it still holds the file the path names, and takes it again
+    if not."""
+    if fcntl is None:
+        _finish_interrupted(path)
+        yield
+        return
+    handle = _lock_current(path)
+    try:
+        _finish_interrupted(path)
+        yield
+    finally:
+        if handle is not None:
+            os.close(handle)
+
+
+def _lock_current(path: Path) -> int | None:
+    """A descriptor holding the lock on the file `path` names now; None when it is not a regular file
+    (a FIFO or a device is never locked nor read: the reader refuses it with a reason)."""
+    assert fcntl is not None
+    while True:
+        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a FIFO must not block the open
+        try:
+            held = os.fstat(handle)
+            if not stat.S_ISREG(held.st_mode):
+                os.close(handle)
+                return None
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            current = os.stat(path)
+        except BaseException:
+            os.close(handle)
+            raise
+        if (held.st_dev, held.st_ino) == (current.st_dev, current.st_ino):
+            return handle
+        os.close(handle)
+
+
 def write_atomic(path: Path, text: str, *, backup: bool = False) -> None:
     """Write `text` to `path` so a reader sees the old file or the new one, never half of either.
 
@@ -133,21 +249,44 @@ def write_atomic(path: Path, text: str, *, backup: bool = False) -> None:
     read-only target (no write bit in its mode or its folder's, or not writable as os.access judges
     it), a read-only or full file system raise WriteFailed, and then neither the file nor its backup
     has changed."""
-    exists = path.exists()
-    mode = path.stat().st_mode & 0o777 if exists else 0o644
-    _refuse_read_only(path, exists)
-    _remove_stale_temps(path)
+    write_together([(path, text)], backup=path if backup else None)
+
+
+def write_together(files: Sequence[tuple[Path, str]], *, backup: Path | None = None) -> None:
+    """Write each (path, text) of one folder so that all change, or none: the first path is the main
+    file (the catalog), whose journal makes the set one step. `backup` (one of the paths) keeps its
+    previous content as `NAME.bak`. Raises WriteFailed, and then nothing has changed."""
+    main = files[0][0]
+    states = []
+    for path, _ in files:
+        exists = path.exists()
+        states.append((exists, path.stat().st_mode & 0o777 if exists else 0o644))
+        _refuse_read_only(path, exists)
+    _finish_interrupted(main)
+    for path in (*(path for path, _ in files), journal_path(main)):
+        _remove_stale_temps(path)
     staged: Path | None = None
+    temps: list[tuple[Path, Path]] = []
     try:
-        if backup and exists:
-            staged = _stage_backup(path)
-        _replace(path, text.encode("utf-8"), mode)
+        if backup is not None and backup.exists():
+            staged = _stage_backup(backup)
+        if len(files) == 1:
+            _replace(main, files[0][1].encode("utf-8"), states[0][1])
+        else:
+            for (path, text), (_, mode) in zip(files, states, strict=True):
+                temps.append((_write_temp(path, text.encode("utf-8"), mode), path))
+            journal_text = json.dumps([[temp.name, path.name] for temp, path in temps])
+            _replace(journal_path(main), journal_text.encode("utf-8"), 0o644)
     except OSError as err:
+        for temp, _ in temps:
+            temp.unlink(missing_ok=True)
         if staged is not None:
             staged.unlink(missing_ok=True)
-        raise WriteFailed(path, _why(err), err.errno) from err
-    if staged is not None:
+        raise WriteFailed(main, _why(err), err.errno) from err
+    if temps:  # committed: from here on the next reader completes what a kill interrupts
+        _roll_forward(journal_path(main))
+    if staged is not None and backup is not None:
         try:
-            os.replace(staged, backup_path(path))
+            os.replace(staged, backup_path(backup))
         except OSError:  # the new content is in place; only the backup is missing
             staged.unlink(missing_ok=True)

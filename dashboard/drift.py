@@ -3,9 +3,9 @@
 `indicators.lock.json`, next to the catalog and committed with it, records for each source the
 sha256 its anchors were taken on and, per citation (`<owner>#<n>`, n counted from 1 as in the
 messages), `[start, end, line]` of the quote in that text. `indicators pin` and `indicators fix
---write` rewrite it (atomically). With a lock for the pinned bytes each citation is told as "same
-place", "moved" (old line -> new line), "changed number" (old -> new) or "lost"; without one, only
-"anchors" (line), "changed number" or "lost".
+--write` rewrite it in the same atomic step as the catalog. With a lock for the pinned bytes each
+citation is told as "same place", "moved" (old line -> new line), "changed number" (old -> new) or
+"lost"; without one, only "anchors" (line), "changed number" or "lost".
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dashboard.anchor import AMBIGUOUS, CONTEXT_MISMATCH, FOUND, INEXACT, locate
-from dashboard.atomic import write_atomic
 from dashboard.figures import read_mentions
 from dashboard.model import Catalog, Citation
 from dashboard.sources import SourceText
@@ -174,17 +173,16 @@ def render_lock(lock: dict[str, LockEntry]) -> str:
     return "\n".join(out) + "\n"
 
 
-def save_lock(report: Report) -> bool:
-    """Write the lock next to the report's catalog when it would change; True when written."""
+def lock_write(report: Report) -> tuple[Path, str] | None:
+    """(path, text) of the lock for the report's catalog when it would change, else None.
+
+    The caller writes it in the same step as the catalog (`atomic.write_together`)."""
     if report.catalog is None:
-        return False
+        return None
     path = lock_path(report.catalog_path)
     try:
         old_text: str | None = path.read_text(encoding="utf-8")
     except OSError:
         old_text = None
     new_text = render_lock(build_lock(report, previous=read_lock(report.catalog_path)))
-    if new_text == old_text:
-        return False
-    write_atomic(path, new_text)
-    return True
+    return None if new_text == old_text else (path, new_text)

@@ -13,8 +13,8 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from dashboard.atomic import WriteFailed, write_atomic
-from dashboard.drift import save_lock
+from dashboard.atomic import WriteFailed, exclusive, write_together
+from dashboard.drift import lock_write
 from dashboard.edit import diff
 from dashboard.fix import Repair, Verified, plan_fixes, verify
 from dashboard.load import read_catalog_text
@@ -38,6 +38,13 @@ def run(args: argparse.Namespace) -> int:
     if not path.exists():
         print(f"indicators: {path}: no such catalog; give the path of a catalog YAML file.", file=sys.stderr)
         return CANNOT_RUN
+    if not args.write:
+        return _fix(args, path)
+    with exclusive(path):  # from the reading to the write, so a concurrent writer's change is not lost
+        return _fix(args, path)
+
+
+def _fix(args: argparse.Namespace, path: Path) -> int:
     text = read_catalog_text(path)
     report = validate_path(path)
     if report.catalog is None:
@@ -59,15 +66,12 @@ def run(args: argparse.Namespace) -> int:
     if read_catalog_text(path) != text:
         print(f"{path}: changed while fix was running; nothing written, run it again.", file=sys.stderr)
         return PROBLEMS
+    lock = lock_write(outcome.report)
     try:
-        write_atomic(path, outcome.text, backup=True)
+        write_together([(path, outcome.text), *([lock] if lock else [])], backup=path)
     except WriteFailed as err:
         print(f"indicators: {err}", file=sys.stderr)
         return CANNOT_RUN
-    try:
-        save_lock(outcome.report)
-    except OSError as err:
-        print(f"indicators: the catalog is fixed but its lock could not be written ({err}).", file=sys.stderr)
     _say([f"fixed: {r.description}" for r in outcome.kept], out=sys.stdout)
     _say(notes)
     print(_tally(outcome, verb="fixed"))

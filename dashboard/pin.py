@@ -10,13 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from dashboard.atomic import write_atomic
-from dashboard.drift import save_lock
+from dashboard.atomic import exclusive, write_together
+from dashboard.drift import lock_write
 from dashboard.edit import Edit, apply_edits
-from dashboard.load import read_catalog_text
+from dashboard.load import load_text, read_catalog_text
 from dashboard.model import Source
 from dashboard.sources import read_source
-from dashboard.validate import validate_path
+from dashboard.validate import validate_loaded
 from dashboard.yamlmap import Span, map_catalog
 
 
@@ -64,12 +64,16 @@ def pin_edits(path: Path, text: str, *, only: set[str] | None = None) -> tuple[l
 
 
 def pin_catalog(path: Path, *, only: set[str] | None = None, dry_run: bool = False) -> list[PinChange]:
-    """Update stale sha256 values and the lock; returns one PinChange per source looked at."""
-    text = read_catalog_text(path)
-    changes, edits = pin_edits(path, text, only=only)
-    if dry_run:
-        return changes
-    if edits:
-        write_atomic(path, apply_edits(text, edits), backup=True)
-    save_lock(validate_path(path))
+    """Update stale sha256 values and the lock, in one step; returns one PinChange per source looked at."""
+    with exclusive(path):
+        text = read_catalog_text(path)
+        changes, edits = pin_edits(path, text, only=only)
+        if dry_run:
+            return changes
+        new = apply_edits(text, edits)
+        writes = [(path, new)] if new != text else []
+        lock = lock_write(validate_loaded(load_text(new, path=path), path=path))
+        writes += [lock] if lock else []
+        if writes:
+            write_together(writes, backup=path if new != text else None)
     return changes

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from dashboard.atomic import exclusive
 from dashboard.load import CatalogUnreadable
 from dashboard.report import problem_line
 from dashboard.suggest import SECTIONS, Stub, suggest
@@ -48,6 +49,13 @@ def run(args: argparse.Namespace) -> int:
     path = Path(catalog)
     if not path.exists():
         raise CatalogUnreadable(f"{path}: no such catalog; give the path of a catalog YAML file.")
+    if not args.write:
+        return _suggest(args, path, wanted)
+    with exclusive(path):  # from the reading to the write, so a concurrent writer's change is not lost
+        return _suggest(args, path, wanted)
+
+
+def _suggest(args: argparse.Namespace, path: Path, wanted: list[str]) -> int:
     report = validate_path(path)
     if report.catalog is None:
         for problem in report.problems:

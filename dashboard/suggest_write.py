@@ -42,7 +42,8 @@ def append_stubs(text: str, stubs: Sequence[Stub]) -> str:
 
 
 def write_stubs(path: Path, stubs: Sequence[Stub]) -> tuple[str, str]:
-    """Append the stubs to the catalog at `path` atomically; returns (old text, new text)."""
+    """Append the stubs to the catalog at `path` atomically; returns (old text, new text). The caller
+    holds the catalog's lock (`atomic.exclusive`) from the reading the stubs come from to this write."""
     old = read_catalog_text(path)
     new = append_stubs(old, stubs)
     if new != old:

@@ -25,7 +25,8 @@ from tests.conftest import ROOT, TRADE, base_catalog
 
 COMMANDS = ("pin", "fix", "suggest", "add-source")
 NEWS = "# Harbour deal lifts Zembla's trade\n\nPublished 12 June 2025\n\nZembla signed 14 agreements on June 10.\n"
-STALE = re.compile(r"\.+indicators\.yaml\.\d+\.[\w.]*\.tmp")
+STALE = re.compile(r"\.+indicators\.(?:yaml|lock\.json)\.\d+\.[\w.]*\.tmp")
+JOURNAL = ".indicators.yaml.commit"
 SAID = "; the file is as it was."
 
 
@@ -51,9 +52,15 @@ def make(folder: Path, command: str) -> tuple[Path, list[str]]:
 
 def expected(tmp_path: Path, command: str) -> bytes:
     """The catalog `command` writes when nothing goes wrong, from a twin folder."""
+    return expected_with_lock(tmp_path, command)[0]
+
+
+def expected_with_lock(tmp_path: Path, command: str) -> tuple[bytes, bytes | None]:
+    """The catalog and the lock `command` writes when nothing goes wrong, from a twin folder."""
     path, argv = make(tmp_path / "twin", command)
     assert main(argv) == 0
-    return path.read_bytes()
+    lock = path.with_name("indicators.lock.json")
+    return path.read_bytes(), lock.read_bytes() if lock.exists() else None
 
 
 def hidden(folder: Path) -> list[str]:
@@ -159,7 +166,7 @@ def replace(src, dst):
     if stage == "backup-move" and dst == catalog + ".bak":
         stall()
     real_replace(src, dst)
-    if stage == "renamed" and dst == catalog:
+    if stage == "renamed" and dst == catalog or stage == "committed" and dst.endswith(".commit"):
         stall()
 
 
@@ -195,12 +202,18 @@ def kill_at(stage: str, path: Path, argv: list[str], marker: Path) -> None:
 @pytest.mark.parametrize("command", COMMANDS)
 def test_killed_mid_write_leaves_the_old_catalog_or_the_new_one(tmp_path: Path, command: str, stage: str) -> None:
     path, argv = make(tmp_path / "work", command)
-    old, new = path.read_bytes(), expected(tmp_path, command)
+    lock = path.with_name("indicators.lock.json")
+    old = path.read_bytes()
+    new, new_lock = expected_with_lock(tmp_path, command)
     kill_at(stage, path, argv, tmp_path / "marker")
     assert path.read_bytes() == (old if stage in BEFORE_RENAME else new)
     assert not path.with_name("indicators.yaml.bak").exists()
     left = hidden(path.parent)
-    assert left and all(STALE.fullmatch(name) for name in left), left
+    assert left and all(STALE.fullmatch(name) or name == JOURNAL for name in left), left
+    if stage in AFTER_RENAME and new_lock is not None:  # committed: the next reader completes the lock too
+        assert JOURNAL in left or lock.read_bytes() == new_lock
+        assert main(["validate", str(path)]) != 2
+        assert lock.read_bytes() == new_lock and JOURNAL not in hidden(path.parent)
     if stage == "half-written":
         temp = next(p for p in path.parent.iterdir() if p.name.startswith(".") and ".bak." not in p.name)
         assert 0 < temp.stat().st_size < len(new)
@@ -220,6 +233,22 @@ def test_killed_mid_write_leaves_the_old_catalog_or_the_new_one(tmp_path: Path, 
         atomic.write_atomic(path, path.read_text(encoding="utf-8"), backup=True)
         assert path.read_bytes() == path.with_name("indicators.yaml.bak").read_bytes() == new
     assert hidden(path.parent) == []
+
+
+@pytest.mark.parametrize("command", ["pin", "fix"])
+def test_killed_after_the_commit_point_the_next_reader_completes_catalog_and_lock(
+    tmp_path: Path, command: str
+) -> None:
+    path, argv = make(tmp_path / "work", command)
+    lock = path.with_name("indicators.lock.json")
+    old, old_lock = path.read_bytes(), lock.read_bytes() if lock.exists() else None
+    new, new_lock = expected_with_lock(tmp_path, command)
+    kill_at("committed", path, argv, tmp_path / "marker")
+    assert path.read_bytes() == old and (lock.read_bytes() if lock.exists() else None) == old_lock
+    assert JOURNAL in hidden(path.parent)
+    assert main(["validate", str(path)]) == 0
+    assert path.read_bytes() == new and lock.read_bytes() == new_lock
+    assert all(STALE.fullmatch(name) for name in hidden(path.parent))  # only the staged backup's link
 
 
 def test_temp_files_of_a_live_process_are_left_alone(tmp_path: Path) -> None:
