@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
+pytestmark = pytest.mark.browser
 pytest.register_assert_rewrite("tests.browser_support")  # before its import below, so its asserts are rewritten too
 
 import yaml  # noqa: E402

@@ -12,8 +12,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.browser_support import require_browser
 from tests.conftest import ROOT
+
+pytestmark = pytest.mark.browser
 
 SESSIONS = 20
 SECONDS = 60
