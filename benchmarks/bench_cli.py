@@ -28,7 +28,7 @@ HEAVY = ("pandas", "plotly", "streamlit", "numpy", "pyarrow")
 # Runs the CLI in-process, then lists the heavy packages it imported.
 IMPORTS = """
 import contextlib, io, sys
-from dashboard.cli import main
+from dashboard.cli.main import main
 with contextlib.redirect_stdout(io.StringIO()):
     main(sys.argv[1:])
 print(" ".join(sorted({m.split(".")[0] for m in sys.modules} & set(%r))))
@@ -37,7 +37,7 @@ print(" ".join(sorted({m.split(".")[0] for m in sys.modules} & set(%r))))
 SCAN = """
 import sys, time
 from pathlib import Path
-from dashboard.figures import read_mentions
+from dashboard.text.mentions import read_mentions
 texts = [p.read_text(encoding="utf-8") for p in sorted(Path(sys.argv[1], "seeds").glob("*.txt"))]
 start = time.perf_counter()
 for text in texts:

@@ -1,4 +1,4 @@
-"""Streamlit entry point: page configuration and navigation over dashboard/app_pages/."""
+"""Streamlit entry point: page configuration and navigation over dashboard/web/pages/."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard.ui import timed_run
+from dashboard.web.widgets import timed_run
 
-PAGES = Path(__file__).resolve().parent / "app_pages"
+PAGES = Path(__file__).resolve().parent / "web" / "pages"
 ICON = Path(__file__).resolve().parent / "static" / "icon.png"  # a local file: an emoji or material icon is fetched
 # Keep what is scrolled into view (a chart mark, a heading link) clear of the fixed top navigation bar.
 STYLE = "<style>[data-testid=stMain] { scroll-padding-top: 4.5rem; }</style>"

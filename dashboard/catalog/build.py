@@ -12,7 +12,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from dashboard.fields import (
+from dashboard.catalog.fields import (
     DECIMAL_PATTERN,
     ID_PATTERN,
     QUALIFIER_CHOICES,
@@ -25,8 +25,8 @@ from dashboard.fields import (
     is_period,
     is_real_date,
 )
-from dashboard.model import Catalog, Citation, Event, Exclusion, Indicator, Pos, Source
-from dashboard.problems import Problem
+from dashboard.catalog.model import Catalog, Citation, Event, Exclusion, Indicator, Pos, Source
+from dashboard.catalog.problems import Problem
 
 Node = Any  # a yaml.Node; typed loosely so this module needs no yaml import
 _NULL = "tag:yaml.org,2002:null"

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from dashboard.yamlmap import Span, TextMap
+from dashboard.catalog.yamlmap import Span, TextMap
 
 _PLAIN = re.compile(r"^[A-Za-z](?:[A-Za-z0-9 .,'’()/–-]*[A-Za-z0-9.)])?$")
 _YAML_WORDS = {"true", "false", "yes", "no", "on", "off", "null", "y", "n", "~"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from dashboard.fields import (
+from dashboard.catalog.fields import (
     DATE_PATTERN,
     DECIMAL_PATTERN,
     ID_PATTERN,

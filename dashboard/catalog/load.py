@@ -12,13 +12,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from dashboard.atomic import recover
-from dashboard.model import Catalog, Pos
-from dashboard.problems import Problem
-from dashboard.safe_yaml import Refused as CatalogRefused
-from dashboard.safe_yaml import compose
-from dashboard.schema import build_catalog
-from dashboard.sources import NotReadable, read_bounded
+from dashboard.catalog.atomic import recover
+from dashboard.catalog.build import build_catalog
+from dashboard.catalog.model import Catalog, Pos
+from dashboard.catalog.problems import Problem
+from dashboard.catalog.safe_yaml import Refused as CatalogRefused
+from dashboard.catalog.safe_yaml import compose
+from dashboard.catalog.sources import NotReadable, read_bounded
 
 MAX_CATALOG_BYTES = 64 * 1024 * 1024
 

@@ -22,7 +22,7 @@ from typing import Any
 
 import yaml
 
-from dashboard.model import Pos
+from dashboard.catalog.model import Pos
 
 MAX_DEPTH = 64
 Node = yaml.Node

@@ -12,8 +12,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dashboard.model import Catalog, Source
-from dashboard.problems import Problem
+from dashboard.catalog.model import Catalog, Source
+from dashboard.catalog.problems import Problem
 
 MAX_SOURCE_BYTES = 16 * 1024 * 1024
 CORPUS_DIR = "seeds"

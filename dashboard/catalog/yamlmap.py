@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 import yaml
 
-from dashboard.safe_yaml import compose
-from dashboard.sources import BOM
+from dashboard.catalog.safe_yaml import compose
+from dashboard.catalog.sources import BOM
 
 Path_ = tuple[str | int, ...]
 

@@ -13,12 +13,12 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from dashboard.atomic import WriteFailed, exclusive, write_together
-from dashboard.drift import lock_write
-from dashboard.edit import diff
-from dashboard.fix import Repair, Verified, plan_fixes, verify
-from dashboard.load import read_catalog_text
-from dashboard.validate import validate_path
+from dashboard.catalog.atomic import WriteFailed, exclusive, write_together
+from dashboard.catalog.edit import diff
+from dashboard.catalog.load import read_catalog_text
+from dashboard.curation.fix import Repair, Verified, plan_fixes, verify
+from dashboard.validation.drift import lock_write
+from dashboard.validation.validate import validate_path
 
 OK, PROBLEMS, CANNOT_RUN = 0, 1, 2
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from dashboard.problems import Problem
-from dashboard.validate import Report
+from dashboard.catalog.problems import Problem
+from dashboard.validation.validate import Report
 
 
 def _location(problem: Problem) -> str:

@@ -10,20 +10,20 @@ import importlib
 import sys
 from pathlib import Path
 
-from dashboard.atomic import WriteFailed
-from dashboard.catalog_schema import SCHEMA_FILE, schema_text
-from dashboard.load import CatalogUnreadable
-from dashboard.report import RENDERERS, render_coverage, render_json, summary
-from dashboard.safe_yaml import Refused as CatalogRefused
-from dashboard.validate import Report, validate_path
+from dashboard.catalog.atomic import WriteFailed
+from dashboard.catalog.jsonschema import SCHEMA_FILE, schema_text
+from dashboard.catalog.load import CatalogUnreadable
+from dashboard.catalog.safe_yaml import Refused as CatalogRefused
+from dashboard.cli.formats import RENDERERS, render_coverage, render_json, summary
+from dashboard.validation.validate import Report, validate_path
 
 DEFAULT_CATALOG = "indicators.yaml"
 OK, PROBLEMS, CANNOT_RUN = 0, 1, 2
 # Commands that edit the catalog; each module has configure(parser) and run(args) -> exit code.
 CURATION_COMMANDS = {
-    "suggest": ("dashboard.suggest_cli", "print YAML stubs for mentions no entry covers yet (--write appends them)"),
-    "fix": ("dashboard.fix_cli", "apply the repairs the validator can prove (a diff first; --write applies)"),
-    "add-source": ("dashboard.add_source", "copy a new text into seeds/ and register it in the catalog"),
+    "suggest": ("dashboard.cli.suggest", "print YAML stubs for mentions no entry covers yet (--write appends them)"),
+    "fix": ("dashboard.cli.fix", "apply the repairs the validator can prove (a diff first; --write applies)"),
+    "add-source": ("dashboard.curation.add_source", "copy a new text into seeds/ and register it in the catalog"),
 }
 
 
@@ -121,7 +121,7 @@ def _schema(output: str) -> int:
 
 
 def _pin(args: argparse.Namespace) -> int:
-    from dashboard.pin import pin_catalog
+    from dashboard.curation.pin import pin_catalog
 
     path = Path(args.catalog)
     if not path.exists():

@@ -9,13 +9,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from dashboard.atomic import exclusive
-from dashboard.load import CatalogUnreadable
-from dashboard.report import problem_line
-from dashboard.suggest import SECTIONS, Stub, suggest
-from dashboard.suggest_write import render_stubs, write_stubs
-from dashboard.validate import validate_path
-from dashboard.yamlmap import map_catalog
+from dashboard.catalog.atomic import exclusive
+from dashboard.catalog.load import CatalogUnreadable
+from dashboard.catalog.yamlmap import map_catalog
+from dashboard.cli.formats import problem_line
+from dashboard.curation.stubs import render_stubs, write_stubs
+from dashboard.curation.suggest import SECTIONS, Stub, suggest
+from dashboard.validation.validate import validate_path
 
 DEFAULT_CATALOG = "indicators.yaml"
 OK, PROBLEMS, CANNOT_RUN = 0, 1, 2

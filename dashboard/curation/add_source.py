@@ -13,17 +13,17 @@ import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from dashboard.atomic import exclusive, write_atomic
-from dashboard.edit import append_to_section, apply_edits, render_entry, section_indent
-from dashboard.fields import ID_PATTERN, URL_PATTERN, is_real_date
-from dashboard.figures import read_mentions
-from dashboard.load import CatalogUnreadable, read_catalog_text
-from dashboard.report import problem_line, render_coverage
-from dashboard.sources import CORPUS_DIR, MAX_SOURCE_BYTES, NotText, corpus_root, decode_text
-from dashboard.suggest import TODO, plain_dates
-from dashboard.suggest_text import slug
-from dashboard.validate import validate_path
-from dashboard.yamlmap import map_catalog
+from dashboard.catalog.atomic import exclusive, write_atomic
+from dashboard.catalog.edit import append_to_section, apply_edits, render_entry, section_indent
+from dashboard.catalog.fields import ID_PATTERN, URL_PATTERN, is_real_date
+from dashboard.catalog.load import CatalogUnreadable, read_catalog_text
+from dashboard.catalog.sources import CORPUS_DIR, MAX_SOURCE_BYTES, NotText, corpus_root, decode_text
+from dashboard.catalog.yamlmap import map_catalog
+from dashboard.cli.formats import problem_line, render_coverage
+from dashboard.curation.suggest import TODO, plain_dates
+from dashboard.text.mentions import read_mentions
+from dashboard.text.sentences import slug
+from dashboard.validation.validate import validate_path
 
 OK, PROBLEMS, CANNOT_RUN = 0, 1, 2
 HEAD_LINES = 12

@@ -14,14 +14,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from dashboard.anchor import FOUND, locate
-from dashboard.edit import Edit, apply_edits, content_end, line_end, scalar
-from dashboard.load import load_text
-from dashboard.pin import hash_edit
-from dashboard.problems import ERROR, Problem
-from dashboard.safe_yaml import Refused as CatalogRefused
-from dashboard.validate import Report, validate_loaded
-from dashboard.yamlmap import Path_, TextMap, map_catalog
+from dashboard.catalog.edit import Edit, apply_edits, content_end, line_end, scalar
+from dashboard.catalog.load import load_text
+from dashboard.catalog.problems import ERROR, Problem
+from dashboard.catalog.safe_yaml import Refused as CatalogRefused
+from dashboard.catalog.yamlmap import Path_, TextMap, map_catalog
+from dashboard.curation.pin import hash_edit
+from dashboard.text.anchor import FOUND, locate
+from dashboard.validation.validate import Report, validate_loaded
 
 MAX_CONTEXT = 200
 """The longest prefix or suffix tried, in characters."""

@@ -10,14 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from dashboard.atomic import exclusive, write_together
-from dashboard.drift import lock_write
-from dashboard.edit import Edit, apply_edits
-from dashboard.load import load_text, read_catalog_text
-from dashboard.model import Source
-from dashboard.sources import read_source
-from dashboard.validate import validate_loaded
-from dashboard.yamlmap import Span, map_catalog
+from dashboard.catalog.atomic import exclusive, write_together
+from dashboard.catalog.edit import Edit, apply_edits
+from dashboard.catalog.load import load_text, read_catalog_text
+from dashboard.catalog.model import Source
+from dashboard.catalog.sources import read_source
+from dashboard.catalog.yamlmap import Span, map_catalog
+from dashboard.validation.drift import lock_write
+from dashboard.validation.validate import validate_loaded
 
 
 @dataclass(frozen=True)

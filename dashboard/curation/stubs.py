@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from dashboard.atomic import write_atomic
-from dashboard.edit import Edit, append_to_section, apply_edits, section_indent
-from dashboard.load import read_catalog_text
-from dashboard.suggest import SECTIONS, Stub
-from dashboard.yamlmap import map_catalog
+from dashboard.catalog.atomic import write_atomic
+from dashboard.catalog.edit import Edit, append_to_section, apply_edits, section_indent
+from dashboard.catalog.load import read_catalog_text
+from dashboard.catalog.yamlmap import map_catalog
+from dashboard.curation.suggest import SECTIONS, Stub
 
 
 def render_stubs(stubs: Sequence[Stub], *, indent: int = 2) -> str:

@@ -16,15 +16,15 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from dashboard.anchor import paragraph_bounds
-from dashboard.edit import render_entry
-from dashboard.fields import PERIOD_PATTERN, SHA256_PATTERN
-from dashboard.figures import Mention, matches_figure, read_mentions
-from dashboard.periods import year_range
-from dashboard.rules_events import consistent, resolve_date
-from dashboard.sources import SourceText
-from dashboard.suggest_text import count_noun, list_end, narrow, sentence_bounds, slug, unique_context
-from dashboard.validate import Report, Uncovered
+from dashboard.catalog.edit import render_entry
+from dashboard.catalog.fields import PERIOD_PATTERN, SHA256_PATTERN
+from dashboard.catalog.sources import SourceText
+from dashboard.text.anchor import paragraph_bounds
+from dashboard.text.mentions import Mention, matches_figure, read_mentions
+from dashboard.text.periods import year_range
+from dashboard.text.sentences import count_noun, list_end, narrow, sentence_bounds, slug, unique_context
+from dashboard.validation.rules.events import consistent, resolve_date
+from dashboard.validation.validate import Report, Uncovered
 
 SECTIONS = ("indicators", "events", "exclusions")
 INDICATOR_KINDS = ("count", "percent", "currency", "duration", "ordinal")

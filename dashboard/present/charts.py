@@ -13,9 +13,9 @@ from collections.abc import Iterable
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.figures import qualifier_group
-from dashboard.periods import date_parts
-from dashboard.views import EventView, FigureView, series_title, source_label
+from dashboard.present.views import EventView, FigureView, series_title, source_label
+from dashboard.text.mentions import qualifier_group
+from dashboard.text.periods import date_parts
 
 COLOUR = "#4a6fa5"
 SELECTED = "#c2410c"

@@ -9,8 +9,8 @@ from dataclasses import asdict
 from decimal import Decimal
 from typing import Any
 
-from dashboard.validate import Report
-from dashboard.views import CitationView, FigureView, event_views, figure_views
+from dashboard.present.views import CitationView, FigureView, event_views, figure_views
+from dashboard.validation.validate import Report
 
 CSV_COLUMNS = (
     "kind", "id", "title", "theme", "value", "unit", "qualifier", "display", "period", "date", "entity",

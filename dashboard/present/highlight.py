@@ -9,7 +9,7 @@ from __future__ import annotations
 import html
 import re
 
-from dashboard.anchor import paragraph_bounds
+from dashboard.text.anchor import paragraph_bounds
 
 QUOTE_STYLE = "background:#fef3c7;padding:0 .1em;border-radius:2px"
 FIGURE_STYLE = "background:#fbbf24;font-weight:600;padding:0 .1em;border-radius:2px"

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dashboard.figures import format_value
-from dashboard.model import Citation, Event, Indicator, Source
-from dashboard.problems import INFO, Problem
-from dashboard.validate import Report
+from dashboard.catalog.model import Citation, Event, Indicator, Source
+from dashboard.catalog.problems import INFO, Problem
+from dashboard.text.mentions import format_value
+from dashboard.validation.validate import Report
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """Date expressions in English news text: the pattern and its reading (DESIGN §3).
 
-`PATTERN` is a regex fragment without capturing groups; `dashboard.figures` embeds it in its master
+`PATTERN` is a regex fragment without capturing groups; `dashboard.text.mentions` embeds it in its master
 regex and calls `read_date` on each matched text. Decisions:
 - month names must be capitalised; a bare month ("the July elections") is a date, except the
   ambiguous May/March/April/June/August, which need a day, a year, a part (early/mid/late), a

@@ -2,7 +2,7 @@
 
 Pure, stdlib only. One compiled master regex scans the text once; small tables turn each match into
 a `Mention`. Values are `Decimal`, never float. Decisions on open points:
-- dates: see `dashboard.dates` (bare months, "late 2020" is a date with part "late");
+- dates: see `dashboard.text.dates` (bare months, "late 2020" is a date with part "late");
 - decades: "2000s" -> kind "decade", value 2000, period "2000/2009"; with a part, early ->
   "2000/2003", mid -> "2003/2006", late -> "2007/2009"; the text includes the part ("early 2000s");
 - periods of year mentions: "from 2000 to 2021", "2000-2021", "between 2000 and 2021" -> both
@@ -19,8 +19,8 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from itertools import chain
 
-from dashboard.dates import BARE_CONTEXT, MONTHS, DateExpr, needs_context, read_date
-from dashboard.dates import PATTERN as _DATE
+from dashboard.text.dates import BARE_CONTEXT, MONTHS, DateExpr, needs_context, read_date
+from dashboard.text.dates import PATTERN as _DATE
 
 __all__ = ["KINDS", "QUALIFIERS", "DateExpr", "Mention", "format_value", "matches_figure",
            "qualifier_group", "read_mentions", "unit_kind"]

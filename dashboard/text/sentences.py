@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from dashboard.anchor import FOUND, locate, paragraph_bounds
-from dashboard.figures import Mention, unit_kind
+from dashboard.text.anchor import FOUND, locate, paragraph_bounds
+from dashboard.text.mentions import Mention, unit_kind
 
 _SENTENCE_END = re.compile(r"[.!?][\"'”’»)\]]*(?=\s)")
 _MAX_CONTEXT = 240

@@ -17,13 +17,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from dashboard.anchor import AMBIGUOUS, CONTEXT_MISMATCH, FOUND, INEXACT, locate
-from dashboard.figures import read_mentions
-from dashboard.model import Catalog, Citation
-from dashboard.sources import SourceText
+from dashboard.catalog.model import Catalog, Citation
+from dashboard.catalog.sources import SourceText
+from dashboard.text.anchor import AMBIGUOUS, CONTEXT_MISMATCH, FOUND, INEXACT, locate
+from dashboard.text.mentions import read_mentions
 
 if TYPE_CHECKING:
-    from dashboard.validate import Report
+    from dashboard.validation.validate import Report
 
 LOCK_SUFFIX = ".lock.json"
 _SLOT = r"(.{1,40}?)"

@@ -9,10 +9,10 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from dashboard.figures import Mention, read_mentions
-from dashboard.model import Catalog, Citation, Pos
-from dashboard.problems import Problem
-from dashboard.sources import SourceText
+from dashboard.catalog.model import Catalog, Citation, Pos
+from dashboard.catalog.problems import Problem
+from dashboard.catalog.sources import SourceText
+from dashboard.text.mentions import Mention, read_mentions
 
 
 @dataclass(frozen=True)

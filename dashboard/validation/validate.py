@@ -7,16 +7,16 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from dashboard.evidence import Anchor, Evidence
-from dashboard.figures import Mention
-from dashboard.load import Loaded, load_catalog, paused_gc
-from dashboard.model import Catalog
-from dashboard.problems import ERROR, SEVERITIES, WARNING, Problem
-from dashboard.rules import check_exclusion, check_hashes, check_ids, check_references
-from dashboard.rules_claims import check_claims
-from dashboard.rules_events import check_event
-from dashboard.rules_figures import check_indicator
-from dashboard.sources import SourceText, read_sources
+from dashboard.catalog.load import Loaded, load_catalog, paused_gc
+from dashboard.catalog.model import Catalog
+from dashboard.catalog.problems import ERROR, SEVERITIES, WARNING, Problem
+from dashboard.catalog.sources import SourceText, read_sources
+from dashboard.text.mentions import Mention
+from dashboard.validation.evidence import Anchor, Evidence
+from dashboard.validation.rules.claims import check_claims
+from dashboard.validation.rules.events import check_event
+from dashboard.validation.rules.indicators import check_indicator
+from dashboard.validation.rules.structure import check_exclusion, check_hashes, check_ids, check_references
 
 _CONTEXT = 40
 

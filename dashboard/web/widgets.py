@@ -25,22 +25,22 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from dashboard.exports import catalog_json, citations_csv, cite_text
-from dashboard.highlight import md_escape, quote_in_paragraph_html
-from dashboard.load import CatalogUnreadable
-from dashboard.model import Catalog
-from dashboard.problems import ERROR, Problem
-from dashboard.sources import corpus_root
-from dashboard.validate import Report, validate_path
-from dashboard.views import CitationView, EventView, FigureView, event_views, figure_views, headline_ids
+from dashboard.catalog.load import CatalogUnreadable
+from dashboard.catalog.model import Catalog
+from dashboard.catalog.problems import ERROR, Problem
+from dashboard.catalog.sources import corpus_root
+from dashboard.present.exports import catalog_json, citations_csv, cite_text
+from dashboard.present.highlight import md_escape, quote_in_paragraph_html
+from dashboard.present.views import CitationView, EventView, FigureView, event_views, figure_views, headline_ids
+from dashboard.validation.validate import Report, validate_path
 
-ROOT = Path(__file__).resolve().parent.parent
-OVERVIEW_PAGE = "app_pages/overview.py"
-EXPLORE_PAGE = "app_pages/explore.py"
-FIGURE_PAGE = "app_pages/figure.py"
-TIMELINE_PAGE = "app_pages/timeline.py"
-SOURCES_PAGE = "app_pages/sources.py"
-VALIDATION_PAGE = "app_pages/validation.py"
+ROOT = Path(__file__).resolve().parent.parent.parent
+OVERVIEW_PAGE = "web/pages/overview.py"
+EXPLORE_PAGE = "web/pages/explore.py"
+FIGURE_PAGE = "web/pages/figure.py"
+TIMELINE_PAGE = "web/pages/timeline.py"
+SOURCES_PAGE = "web/pages/sources.py"
+VALIDATION_PAGE = "web/pages/validation.py"
 Stamp = tuple[str, int, int]
 TIMINGS_ENV = "INDICATORS_TIMINGS"
 F = TypeVar("F", bound=Callable[..., Any])

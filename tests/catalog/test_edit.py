@@ -7,8 +7,8 @@ from decimal import Decimal
 import pytest
 import yaml
 
-from dashboard.edit import Edit, append_to_section, apply_edits, render_entry, scalar, section_indent
-from dashboard.yamlmap import map_catalog
+from dashboard.catalog.edit import Edit, append_to_section, apply_edits, render_entry, scalar, section_indent
+from dashboard.catalog.yamlmap import map_catalog
 
 CATALOG = """# a comment that must survive
 version: 1

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from dashboard.load import load_catalog
+from dashboard.catalog.load import load_catalog
 from tests.conftest import Build, codes, validate
 
 BILLION_LAUGHS = "version: 1\na: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(

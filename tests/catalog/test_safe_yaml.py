@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from dashboard import safe_yaml
-from dashboard.load import load_text
-from dashboard.safe_yaml import MAX_DEPTH, Composed, Refused, compose, compose_from_events
+from dashboard.catalog import safe_yaml
+from dashboard.catalog.load import load_text
+from dashboard.catalog.safe_yaml import MAX_DEPTH, Composed, Refused, compose, compose_from_events
 from tests.conftest import ROOT
 
 DEEP = 10_000

@@ -11,9 +11,9 @@ from typing import Any
 
 import pytest
 
-from dashboard.catalog_schema import schema_text
-from dashboard.cli import main
-from dashboard.problems import CODES
+from dashboard.catalog.jsonschema import schema_text
+from dashboard.catalog.problems import CODES
+from dashboard.cli.main import main
 from tests.conftest import ROOT, Build
 
 TEXT_LINE = re.compile(
@@ -161,7 +161,7 @@ def test_console_script_and_module_entry_agree(build: Build) -> None:
 
 def test_cli_does_not_import_heavy_packages() -> None:
     code = (
-        "import sys; from dashboard.cli import main; "
+        "import sys; from dashboard.cli.main import main; "
         "print(sorted(m for m in ('pandas','plotly','streamlit') if m in sys.modules))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

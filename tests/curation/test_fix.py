@@ -11,12 +11,12 @@ from typing import Any
 
 import pytest
 
-from dashboard.cli import main
-from dashboard.drift import build_lock, lock_path, read_lock, render_lock
-from dashboard.edit import Edit
-from dashboard.fix import Repair, find_context, plan_fixes, verify
-from dashboard.pin import pin_catalog
-from dashboard.validate import validate_path
+from dashboard.catalog.edit import Edit
+from dashboard.cli.main import main
+from dashboard.curation.fix import Repair, find_context, plan_fixes, verify
+from dashboard.curation.pin import pin_catalog
+from dashboard.validation.drift import build_lock, lock_path, read_lock, render_lock
+from dashboard.validation.validate import validate_path
 from tests.conftest import ROOT, TRADE, Build, sha256
 
 COMMENTED = "# a comment at the top, kept byte for byte\n"
@@ -167,7 +167,7 @@ def test_refused_repair_exits_1_and_writes_only_the_safe_ones(
         start = text.index("title: Agreements") + len("title: ")
         return [*repairs, Repair(repairs[0].problem, "break a title", (Edit(start, start + 10, "[unclosed"),))]
 
-    monkeypatch.setattr("dashboard.fix_cli.plan_fixes", plan_with_a_bad_one)
+    monkeypatch.setattr("dashboard.cli.fix.plan_fixes", plan_with_a_bad_one)
     code, out, err = run(capsys, "fix", "--write", str(path))
     assert code == 1 and "refused: break a title" in err and out.count("fixed: ") == 3
     assert problem_codes(path) == set()

@@ -15,14 +15,14 @@ from typing import Any
 import pytest
 import yaml
 
-from dashboard.anchor import locate
-from dashboard.cli import main
-from dashboard.fields import ID_PATTERN
-from dashboard.figures import read_mentions
-from dashboard.suggest import Stub, suggest
-from dashboard.suggest_text import count_noun, sentence_bounds
-from dashboard.suggest_write import append_stubs, render_stubs
-from dashboard.validate import validate_path
+from dashboard.catalog.fields import ID_PATTERN
+from dashboard.cli.main import main
+from dashboard.curation.stubs import append_stubs, render_stubs
+from dashboard.curation.suggest import Stub, suggest
+from dashboard.text.anchor import locate
+from dashboard.text.mentions import read_mentions
+from dashboard.text.sentences import count_noun, sentence_bounds
+from dashboard.validation.validate import validate_path
 from tests.conftest import ROOT, TRADE, Build, sha256
 
 NEWS = """# Harbour deal lifts Zembla's trade

@@ -11,11 +11,18 @@ from typing import Any
 
 import pytest
 
-from dashboard.charts import chart_shape, figures_table, series_alt, series_caption, series_figure, timeline_figure
-from dashboard.exports import CSV_COLUMNS, catalog_json, citations_csv, cite_text
-from dashboard.highlight import md_escape, quote_in_paragraph_html, source_html
-from dashboard.validate import Report, validate_path
-from dashboard.views import event_views, figure_views, headline_ids, series_of
+from dashboard.present.charts import (
+    chart_shape,
+    figures_table,
+    series_alt,
+    series_caption,
+    series_figure,
+    timeline_figure,
+)
+from dashboard.present.exports import CSV_COLUMNS, catalog_json, citations_csv, cite_text
+from dashboard.present.highlight import md_escape, quote_in_paragraph_html, source_html
+from dashboard.present.views import event_views, figure_views, headline_ids, series_of
+from dashboard.validation.validate import Report, validate_path
 from tests.conftest import ROOT, Build
 
 

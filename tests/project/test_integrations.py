@@ -7,8 +7,8 @@ from pathlib import Path
 
 import yaml
 
-from dashboard.catalog_schema import SCHEMA_FILE
-from dashboard.cli import _parser
+from dashboard.catalog.jsonschema import SCHEMA_FILE
+from dashboard.cli.main import _parser
 from tests.conftest import ROOT
 
 

@@ -33,7 +33,7 @@ from benchmarks.common import free_port, stop_process, wait_healthy
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Dialog, Page, Playwright
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = ROOT / "test-artifacts"
 DOCS_SCREENSHOTS = ROOT / "docs" / "screenshots"

@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from dashboard.figures import QUALIFIERS, qualifier_group
-from dashboard.load import load_catalog
-from dashboard.model import Catalog, Citation, Event, Indicator, Pos
+from dashboard.catalog.load import load_catalog
+from dashboard.catalog.model import Catalog, Citation, Event, Indicator, Pos
+from dashboard.text.mentions import QUALIFIERS, qualifier_group
 
-OTHER_TEXT = Path(__file__).resolve().parent / "cases" / "trade.txt"
+OTHER_TEXT = Path(__file__).resolve().parent.parent / "cases" / "trade.txt"
 """A text to move a quote to when the catalog declares a single source."""
 OTHER_ID = "moved-target"
 

@@ -10,8 +10,8 @@ import pytest
 
 from benchmarks.common import Row
 from benchmarks.generate import SIZES, generate
-from dashboard.cli import main
-from dashboard.validate import validate_path
+from dashboard.cli.main import main
+from dashboard.validation.validate import validate_path
 
 
 def _digest(folder: Path) -> dict[str, str]:

@@ -17,12 +17,13 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 pytestmark = pytest.mark.browser
-pytest.register_assert_rewrite("tests.browser_support")  # before its import below, so its asserts are rewritten too
+pytest.register_assert_rewrite("tests.support.browser")  # before its import below, so its asserts are rewritten too
 
 import yaml  # noqa: E402
 
-from dashboard.pin import pin_catalog  # noqa: E402
-from tests.browser_support import (  # noqa: E402
+from dashboard.curation.pin import pin_catalog  # noqa: E402
+from tests.conftest import ROOT  # noqa: E402
+from tests.support.browser import (  # noqa: E402
     PHONE,
     PageRecord,
     StartApp,
@@ -34,12 +35,11 @@ from tests.browser_support import (  # noqa: E402
     screenshot,
     wait_ready,
 )
-from tests.conftest import ROOT  # noqa: E402
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Locator, Page
 
-pytest_plugins = ["tests.browser_support"]
+pytest_plugins = ["tests.support.browser"]
 
 # st.navigation url_path of each page (dashboard/app.py); the overview is the default page at "/".
 ROUTES = ["", "explore", "figure", "timeline", "sources", "validation", "curation"]
@@ -448,7 +448,7 @@ LONG_ID = "Q" * 10_000
 BAD_VALUES = ["no-such-id", "<script>alert(5)</script>", "'; DROP TABLE x;--", "../../etc/passwd", "$x$", "\x00",
               LONG_ID]  # fmt: skip
 # Each page that reads an id from its URL, with the values it is given: every value on the figure page, an
-# injection string and a long value elsewhere (the message is one helper, dashboard.ui.not_found).
+# injection string and a long value elsewhere (the message is one helper, dashboard.web.widgets.not_found).
 URL_PARAMS = [
     ("figure", "indicator", BAD_VALUES),
     ("", "indicator", ["'; DROP TABLE x;--"]),  # the overview forwards its permalink to the figure page
@@ -461,7 +461,7 @@ URL_PARAMS = [
 
 
 def shown_value(value: str) -> str:
-    """How a not-found message names a value (dashboard.ui.shown): NUL as ␀, cut to 80 characters."""
+    """How a not-found message names a value (dashboard.web.widgets.shown): NUL as ␀, cut to 80 characters."""
     value = value.replace("\x00", "\u2400")
     return value if len(value) <= 80 else value[:79] + "…"
 

@@ -18,14 +18,14 @@ from typing import Any
 import pytest
 import yaml
 
-from dashboard.load import load_catalog
+from dashboard.catalog.load import load_catalog
 from tests.conftest import ROOT, TRADE, base_catalog, sha256
 
 AT_ONCE = r"""
 import sys, time
 from pathlib import Path
 
-from dashboard.cli import main
+from dashboard.cli.main import main
 
 go = Path(sys.argv[1])
 while not go.exists():
@@ -37,8 +37,8 @@ HELD_INSIDE_THE_LOCK = r"""
 import sys, time
 from pathlib import Path
 
-from dashboard import atomic
-from dashboard.cli import main
+from dashboard.catalog import atomic
+from dashboard.cli.main import main
 
 inside, release = Path(sys.argv[1]), Path(sys.argv[2])
 real_write = atomic.write_together

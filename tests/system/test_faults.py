@@ -18,9 +18,9 @@ from typing import Any
 import pytest
 import yaml
 
-from dashboard import atomic
-from dashboard.cli import main
-from dashboard.validate import validate_path
+from dashboard.catalog import atomic
+from dashboard.cli.main import main
+from dashboard.validation.validate import validate_path
 from tests.conftest import ROOT, TRADE, base_catalog
 
 COMMANDS = ("pin", "fix", "suggest", "add-source")
@@ -112,7 +112,7 @@ HOOK = r"""
 import os, sys, tempfile, time
 from pathlib import Path
 
-from dashboard.cli import main
+from dashboard.cli.main import main
 
 marker, stage, catalog = Path(sys.argv[1]), sys.argv[2], os.path.abspath(sys.argv[3])
 temps = set()
@@ -371,7 +371,7 @@ def test_a_read_only_file_system(
 LIMITED = r"""
 import resource, signal, sys
 
-from dashboard.cli import main
+from dashboard.cli.main import main
 
 signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
 limit = int(sys.argv[1])

@@ -18,12 +18,12 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dashboard.edit import scalar
-from dashboard.figures import QUALIFIERS, format_value, read_mentions, unit_kind
-from dashboard.load import CatalogRefused, CatalogUnreadable, load_text
-from dashboard.problems import CODES, ERROR
-from dashboard.report import render_github, render_json, render_text
-from dashboard.validate import Report, validate_path
+from dashboard.catalog.edit import scalar
+from dashboard.catalog.load import CatalogRefused, CatalogUnreadable, load_text
+from dashboard.catalog.problems import CODES, ERROR
+from dashboard.cli.formats import render_github, render_json, render_text
+from dashboard.text.mentions import QUALIFIERS, format_value, read_mentions, unit_kind
+from dashboard.validation.validate import Report, validate_path
 from tests.conftest import TRADE, base_catalog, sha256
 
 FUZZ = settings(

@@ -21,8 +21,8 @@ import pytest
 import yaml
 
 from benchmarks.common import launched, read_launch_report
-from dashboard.sources import BOM
-from dashboard.validate import Report
+from dashboard.catalog.sources import BOM
+from dashboard.validation.validate import Report
 from tests.conftest import TRADE, Build, base_catalog, sha256, validate
 
 MAX_SECONDS = 5.0

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser_support import require_browser
 from tests.conftest import ROOT
+from tests.support.browser import require_browser
 
 pytestmark = pytest.mark.browser
 

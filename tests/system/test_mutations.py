@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.validate import validate_path
+from dashboard.validation.validate import validate_path
 from tests.conftest import ROOT
-from tests.mutations import DAMAGE_KINDS, Mutation, Mutator
+from tests.support.mutations import DAMAGE_KINDS, Mutation, Mutator
 
 MUTATOR = Mutator(ROOT / "indicators.yaml")
 CATALOG = MUTATOR.catalog

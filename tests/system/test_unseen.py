@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.validate import validate_path
+from dashboard.validation.validate import validate_path
 from tests.conftest import CASES
-from tests.mutations import DAMAGE_KINDS, Mutation, Mutator
-from tests.test_mutations import assert_rejected
+from tests.support.mutations import DAMAGE_KINDS, Mutation, Mutator
+from tests.system.test_mutations import assert_rejected
 
 UNSEEN = sorted(p.parent for p in (CASES / "unseen").glob("*/indicators.yaml"))
 MUTATORS = {case.name: Mutator(case / "indicators.yaml") for case in UNSEEN}

@@ -1,4 +1,4 @@
-"""Tests for dashboard.anchor (DESIGN §4): exact, folded, nearest, paragraphs, fold map."""
+"""Tests for dashboard.text.anchor (DESIGN §4): exact, folded, nearest, paragraphs, fold map."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dashboard.anchor import Location, Nearest, fold, locate, nearest, paragraph_bounds
+from dashboard.text.anchor import Location, Nearest, fold, locate, nearest, paragraph_bounds
 
-SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+SEEDS = Path(__file__).resolve().parent.parent.parent / "seeds"
 
 
 def seed(number: str) -> str:

@@ -1,4 +1,4 @@
-"""Tests of dashboard.figures: table-driven readings, the seeds, and round-trip properties."""
+"""Tests of dashboard.text.mentions: table-driven readings, the seeds, and round-trip properties."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dashboard.figures import (
+from dashboard.text.mentions import (
     KINDS,
     QUALIFIERS,
     DateExpr,
@@ -22,9 +22,9 @@ from dashboard.figures import (
     unit_kind,
 )
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 SEEDS = ROOT / "seeds"
-EXPECTED = Path(__file__).resolve().parent / "cases" / "figures" / "seeds.json"
+EXPECTED = Path(__file__).resolve().parent.parent / "cases" / "figures" / "seeds.json"
 
 
 def brief(mention: Mention) -> tuple[str, str, str | None, str | None]:

@@ -10,8 +10,8 @@ from typing import Any
 
 import pytest
 
-from dashboard import load, sources
-from dashboard.problems import CODES
+from dashboard.catalog import load, sources
+from dashboard.catalog.problems import CODES
 from tests.conftest import Build, codes, validate
 
 Mutation = Callable[[dict[str, Any]], None]

@@ -15,10 +15,10 @@ import pytest
 import yaml
 from streamlit.testing.v1 import AppTest
 
-from dashboard.charts import SELECTED
-from dashboard.ui import SHOWN_MAX, md, shown, when
-from dashboard.validate import validate_path
-from dashboard.views import event_views, figure_views
+from dashboard.present.charts import SELECTED
+from dashboard.present.views import event_views, figure_views
+from dashboard.validation.validate import validate_path
+from dashboard.web.widgets import SHOWN_MAX, md, shown, when
 from tests.conftest import ROOT, TRADE, Build, base_catalog
 
 APP = ROOT / "dashboard" / "app.py"
@@ -56,7 +56,7 @@ def run(monkeypatch: pytest.MonkeyPatch) -> Run:
             monkeypatch.setenv("INDICATORS_CATALOG", str(catalog))
         at = AppTest.from_file(str(APP), default_timeout=60).run()
         if page != "overview" or params:
-            at.switch_page(f"app_pages/{page}.py")
+            at.switch_page(f"web/pages/{page}.py")
             for name, value in params.items():
                 at.query_params[name] = value
             at.run()
@@ -252,7 +252,7 @@ def test_hostile_text_is_escaped_everywhere(run: Run, build: Build) -> None:
 def _selection_script() -> None:
     import streamlit as st
 
-    from dashboard.ui import chart_callback, table_callback
+    from dashboard.web.widgets import chart_callback, table_callback
 
     selection = {"points": st.session_state.get("points", []), "rows": st.session_state.get("rows", [])}
     st.session_state["event"] = {"selection": selection}

@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from dashboard.evidence import Evidence, citation_pos
-from dashboard.figures import Mention, unit_kind
-from dashboard.model import Indicator
-from dashboard.problems import Problem
-from dashboard.rules_figures import same_unit
+from dashboard.catalog.model import Indicator
+from dashboard.catalog.problems import Problem
+from dashboard.text.mentions import Mention, unit_kind
+from dashboard.validation.evidence import Evidence, citation_pos
+from dashboard.validation.rules.indicators import same_unit
 
 
 def check_claims(evidence: Evidence) -> Iterator[Problem]:

@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, timedelta
 
-from dashboard.evidence import Evidence, citation_pos
-from dashboard.figures import DateExpr, Mention
-from dashboard.model import Event
-from dashboard.periods import date_parts
-from dashboard.problems import Problem
-from dashboard.rules import anchor_citation
+from dashboard.catalog.model import Event
+from dashboard.catalog.problems import Problem
+from dashboard.text.mentions import DateExpr, Mention
+from dashboard.text.periods import date_parts
+from dashboard.validation.evidence import Evidence, citation_pos
+from dashboard.validation.rules.structure import anchor_citation
 
 DATE_KINDS = ("date", "year", "decade")  # a decade supports no ISO date: any year would be finer
 

@@ -6,12 +6,12 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from decimal import Decimal
 
-from dashboard.evidence import Evidence, citation_pos
-from dashboard.figures import Mention, format_value, matches_figure, qualifier_group, unit_kind
-from dashboard.model import Citation, Indicator, Pos
-from dashboard.periods import year_range
-from dashboard.problems import Problem
-from dashboard.rules import anchor_citation
+from dashboard.catalog.model import Citation, Indicator, Pos
+from dashboard.catalog.problems import Problem
+from dashboard.text.mentions import Mention, format_value, matches_figure, qualifier_group, unit_kind
+from dashboard.text.periods import year_range
+from dashboard.validation.evidence import Evidence, citation_pos
+from dashboard.validation.rules.structure import anchor_citation
 
 Report = Callable[..., Problem]
 _SCALES = (Decimal(100), Decimal(1000), Decimal(10) ** 6, Decimal(10) ** 9, Decimal(10) ** 12)

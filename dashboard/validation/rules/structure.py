@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from dashboard.anchor import Location, locate
-from dashboard.drift import LockEntry, citation_key, drift, lock_path, read_lock
-from dashboard.evidence import Anchor, Evidence, citation_pos
-from dashboard.figures import matches_figure, read_mentions
-from dashboard.model import Catalog, Citation, Event, Exclusion, Indicator, Source
-from dashboard.problems import Problem
+from dashboard.catalog.model import Catalog, Citation, Event, Exclusion, Indicator, Source
+from dashboard.catalog.problems import Problem
+from dashboard.text.anchor import Location, locate
+from dashboard.text.mentions import matches_figure, read_mentions
+from dashboard.validation.drift import LockEntry, citation_key, drift, lock_path, read_lock
+from dashboard.validation.evidence import Anchor, Evidence, citation_pos
 
 _SNIPPET = 160
 

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard import ui
-from dashboard.edit import apply_edits, diff
-from dashboard.fix import Repair, plan_fixes
-from dashboard.highlight import quote_in_paragraph_html
-from dashboard.problems import INFO
-from dashboard.suggest import suggest
+from dashboard.web import widgets as ui
+from dashboard.catalog.edit import apply_edits, diff
+from dashboard.catalog.problems import INFO
+from dashboard.curation.fix import Repair, plan_fixes
+from dashboard.curation.suggest import suggest
+from dashboard.present.highlight import quote_in_paragraph_html
 
 report, catalog = ui.require_catalog(banner=False)
 st.title("Curation", anchor=False)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import ui
-from dashboard.charts import figures_table, series_alt, series_caption, series_figure
-from dashboard.model import Catalog
-from dashboard.validate import Report
-from dashboard.views import FigureView, series_title
+from dashboard.web import widgets as ui
+from dashboard.catalog.model import Catalog
+from dashboard.present.charts import figures_table, series_alt, series_caption, series_figure
+from dashboard.present.views import FigureView, series_title
+from dashboard.validation.validate import Report
 
 ALL = ""
 SERIES_PER_PAGE = 5

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import ui
-from dashboard.charts import series_alt, series_figure
-from dashboard.views import FigureView
+from dashboard.web import widgets as ui
+from dashboard.present.charts import series_alt, series_figure
+from dashboard.present.views import FigureView
 
 
 def _not_found(ident: str | None, *, views: dict[str, FigureView]) -> None:

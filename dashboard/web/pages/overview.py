@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import ui
-from dashboard.views import FigureView
+from dashboard.web import widgets as ui
+from dashboard.present.views import FigureView
 
 PERMALINKS = {"indicator": ui.FIGURE_PAGE, "source": ui.SOURCES_PAGE, "theme": ui.EXPLORE_PAGE,
               "event": ui.TIMELINE_PAGE}

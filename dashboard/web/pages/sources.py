@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard import ui
-from dashboard.highlight import source_html
-from dashboard.model import Source
-from dashboard.validate import Report
+from dashboard.web import widgets as ui
+from dashboard.catalog.model import Source
+from dashboard.present.highlight import source_html
+from dashboard.validation.validate import Report
 
 Span = tuple[int, int, str, str, tuple[str, str]]
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard import ui
-from dashboard.charts import timeline_figure
-from dashboard.model import Catalog
-from dashboard.validate import Report
-from dashboard.views import EventView
+from dashboard.web import widgets as ui
+from dashboard.catalog.model import Catalog
+from dashboard.present.charts import timeline_figure
+from dashboard.present.views import EventView
+from dashboard.validation.validate import Report
 
 ALL = ""
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from dashboard import ui
-from dashboard.problems import ERROR, INFO, WARNING
+from dashboard.web import widgets as ui
+from dashboard.catalog.problems import ERROR, INFO, WARNING
 
 report, catalog = ui.require_catalog(banner=False)
 st.title("Validation", anchor=False)
