@@ -1,5 +1,5 @@
 """Dashboard measurements at the large size: server-side times from the app's own timing hook
-(env INDICATORS_TIMINGS, one JSON line per script or fragment run, see dashboard/ui.py) and the browser's
+(env INDICATORS_TIMINGS, one JSON line per script or fragment run, see dashboard/web/timing.py) and the browser's
 navigation-to-first-chart, each next to the same number for benchmarks/minimal_app.py (one Plotly bar chart
 of the same catalog).
 
@@ -37,7 +37,8 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from benchmarks.common import Row, free_port, median, stop_process, wait_healthy
+from benchmarks.common import Row, median
+from tests.support.processes import free_port, stop_process, wait_healthy
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page

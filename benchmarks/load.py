@@ -1,6 +1,6 @@
 """Load: concurrent browser sessions against one `streamlit run dashboard/app.py` server.
 
-One server (env INDICATORS_TIMINGS set, so it logs every script and fragment run, see dashboard/ui.py).
+One server (env INDICATORS_TIMINGS set, so it logs every script and fragment run, see dashboard/web/timing.py).
 `--browsers` of the sessions are tabs of one headless Debian chromium (/usr/bin/chromium, the launch
 arguments of the browser tests); the others are websocket clients speaking the frontend's protocol on
 /_stcore/stream (a rerun request per navigation, a chart's selection as a fragment rerun), which load the

@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 import streamlit as st
 import yaml
 
-from dashboard.web.widgets import timed_fragment, timed_run
+from dashboard.web.timing import timed_fragment, timed_run
 
 
 @st.cache_resource(max_entries=2)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard.web.widgets import timed_run
+from dashboard.web.timing import timed_run
 
 PAGES = Path(__file__).resolve().parent / "web" / "pages"
 ICON = Path(__file__).resolve().parent / "static" / "icon.png"  # a local file: an emoji or material icon is fetched

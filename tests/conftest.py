@@ -12,7 +12,8 @@ from typing import Any
 import pytest
 import yaml
 
-from dashboard.validation.validate import Report, validate_path
+from dashboard.validation.report import Report
+from dashboard.validation.validate import validate_path
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = Path(__file__).resolve().parent / "cases"

@@ -35,6 +35,8 @@ import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from dashboard.catalog.errors import IndicatorsError
+
 try:
     import fcntl
 except ImportError:  # not a POSIX system: writers are not serialised there
@@ -43,7 +45,7 @@ except ImportError:  # not a POSIX system: writers are not serialised there
 BACKUP_SUFFIX = ".bak"
 
 
-class WriteFailed(OSError):
+class WriteFailed(IndicatorsError, OSError):
     """A file could not be written; nothing was changed. str() is a sentence for the user."""
 
     def __init__(self, path: Path, reason: str, code: int | None = None) -> None:

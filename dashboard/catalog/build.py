@@ -1,7 +1,7 @@
 """Composed YAML nodes -> typed records, with a `schema` or `value-literal` problem for each flaw.
 
 Works on the nodes PyYAML composes (duck-typed by their `id`: scalar, mapping, sequence) so that
-only load.py imports yaml. An entry with a flaw is left out of the Catalog; the rest still loads.
+only safe_yaml.py and yamlmap.py import yaml. An entry with a flaw is left out of the Catalog; the rest still loads.
 """
 
 from __future__ import annotations
@@ -26,7 +26,8 @@ from dashboard.catalog.fields import (
     is_real_date,
 )
 from dashboard.catalog.model import Catalog, Citation, Event, Exclusion, Indicator, Pos, Source
-from dashboard.catalog.problems import Problem
+from dashboard.catalog.problems import Code, Problem
+from dashboard.catalog.safe_yaml import node_pos
 
 Node = Any  # a yaml.Node; typed loosely so this module needs no yaml import
 _NULL = "tag:yaml.org,2002:null"
@@ -35,17 +36,13 @@ _NUMBER_TAGS = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
 _RECORD_TYPES = {"source": Source, "indicator": Indicator, "event": Event, "exclusion": Exclusion}
 
 
-def pos_of(node: Node) -> Pos:
-    return Pos(node.start_mark.line + 1, node.start_mark.column + 1)
-
-
 class _Builder:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.problems: list[Problem] = []
 
-    def flag(self, code: str, node: Node, message: str, *, id: str | None = None) -> None:
-        pos = pos_of(node)
+    def flag(self, code: Code, node: Node, message: str, *, id: str | None = None) -> None:
+        pos = node_pos(node)
         self.problems.append(Problem(code, message, str(self.path), pos.line, pos.column, id=id))
 
     def build(self, root: Node) -> Catalog:
@@ -114,7 +111,7 @@ class _Builder:
         fields = self.fields(node, kind=kind)
         if fields is None:
             return None
-        fields["pos"] = pos_of(node)
+        fields["pos"] = node_pos(node)
         return _RECORD_TYPES[kind](**fields)
 
     def fields(self, node: Node, *, kind: str) -> dict[str, Any] | None:
@@ -137,7 +134,7 @@ class _Builder:
                     id=ident,
                 )
                 continue
-            positions[name] = pos_of(value)
+            positions[name] = node_pos(value)
             values[name] = self.field(value, field=spec[name], name=name, kind=kind, ident=ident)
         for name, field in spec.items():
             if field.required and values.get(name) is None and name in given:
@@ -183,7 +180,7 @@ class _Builder:
         if any(fields is None for fields in built):
             return None
         return tuple(
-            Citation(pos=pos_of(item), **fields)  # type: ignore[arg-type]
+            Citation(pos=node_pos(item), **fields)  # type: ignore[arg-type]
             for item, fields in zip(node.value, built, strict=True)
         )
 

@@ -1,6 +1,6 @@
 """The catalog's field table: one place that says which fields each record has and what they hold.
 
-Both the loader's checks (schema.py) and the JSON Schema for editors (jsonschema.py) come from it.
+Both the loader's checks (build.py) and the JSON Schema for editors (jsonschema.py) come from it.
 """
 
 from __future__ import annotations
@@ -85,6 +85,12 @@ RECORDS: dict[str, dict[str, Field]] = {
 
 SECTIONS = {"sources": "source", "indicators": "indicator", "events": "event", "exclusions": "exclusion"}
 TOP_LEVEL = ("version", "themes", *SECTIONS)
+
+
+def slug(text: str, *, limit: int = 48) -> str:
+    """An id made from a text: kebab-case ("$2.5bn" -> "2-5bn"); "" when nothing is left."""
+    text = text.replace("%", " percent ").lower()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:limit].strip("-")
 
 
 def is_real_date(text: str) -> bool:

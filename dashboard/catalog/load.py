@@ -14,17 +14,14 @@ from pathlib import Path
 
 from dashboard.catalog.atomic import recover
 from dashboard.catalog.build import build_catalog
+from dashboard.catalog.errors import CatalogUnreadable
 from dashboard.catalog.model import Catalog, Pos
 from dashboard.catalog.problems import Problem
-from dashboard.catalog.safe_yaml import Refused as CatalogRefused
-from dashboard.catalog.safe_yaml import compose
+from dashboard.catalog.safe_yaml import CatalogRefused, compose
 from dashboard.catalog.sources import NotReadable, read_bounded
 
+DEFAULT_CATALOG = "indicators.yaml"
 MAX_CATALOG_BYTES = 64 * 1024 * 1024
-
-
-class CatalogUnreadable(Exception):
-    """The catalog file itself could not be read: the tool cannot run (exit 2)."""
 
 
 @dataclass(frozen=True)

@@ -3,52 +3,75 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
-ERROR = "error"
-WARNING = "warning"
-INFO = "info"
-SEVERITIES = (ERROR, WARNING, INFO)
+Severity = Literal["error", "warning", "info"]
+ERROR: Severity = "error"
+WARNING: Severity = "warning"
+INFO: Severity = "info"
+SEVERITIES: tuple[Severity, ...] = (ERROR, WARNING, INFO)
 
-CODES: dict[str, tuple[str, str]] = {
-    "yaml-syntax": (ERROR, "the file is not YAML (with line/column)"),
-    "duplicate-key": (ERROR, "a mapping repeats a key (PyYAML silently keeps the last)"),
-    "yaml-alias": (ERROR, "the catalog uses a YAML anchor, alias or tag; write each value out"),
-    "too-large": (ERROR, "the catalog or a source exceeds the size limit"),
-    "schema": (ERROR, "missing/unknown field, wrong type, bad id, bad date"),
-    "value-literal": (ERROR, '`value` is not a plain decimal literal (17e9, 011000, "11,000")'),
-    "duplicate-id": (ERROR, "two indicators/events/sources share an id"),
-    "unknown-source": (ERROR, "a citation names an undeclared source"),
+Code = Literal[
+    "yaml-syntax", "duplicate-key", "yaml-alias", "too-large", "schema", "value-literal", "duplicate-id",
+    "unknown-source", "unknown-theme", "source-outside-corpus", "source-missing", "source-not-utf8",
+    "source-binary", "source-hash-mismatch", "quote-not-found", "quote-inexact", "quote-ambiguous",
+    "quote-context-mismatch", "figure-not-in-quote", "value-not-in-quote", "value-mismatch", "scale-mismatch",
+    "unit-mismatch", "qualifier-missing", "qualifier-mismatch", "qualifier-unsupported", "figure-ambiguous",
+    "figure-pin-mismatch", "citations-disagree", "date-not-in-quote", "uncovered-figure",
+]
+"""Every problem code; a mistyped code is a type error, not a surprise at run time."""
+
+CODES: dict[Code, tuple[Severity, str]] = {
+    "yaml-syntax": (ERROR, "the file is not YAML (with line/column), or not UTF-8"),
+    "duplicate-key": (ERROR, "a mapping repeats a key (PyYAML would silently keep the last)"),
+    "yaml-alias": (ERROR, "an anchor/alias (`&a`, `*a`) or a tag (`!!python/object`) — refused before anything is "
+                          "expanded"),
+    "too-large": (ERROR, "the catalog (64 MiB) or a source (16 MiB) is over the size limit"),
+    "schema": (ERROR, "missing/unknown field, wrong type, bad id, bad date or period, too deep nesting"),
+    "value-literal": (ERROR, '`value` is not a plain decimal literal (`17e9`, `011000`, `"11,000"`, `.inf`, `true`)'),
+    "duplicate-id": (ERROR, "two sources, or two indicators/events, share an id"),
+    "unknown-source": (ERROR, "a citation or exclusion names an undeclared source"),
     "unknown-theme": (ERROR, "an indicator or event names an undeclared theme"),
     "source-outside-corpus": (ERROR, "`file` escapes `seeds/` (`..`, absolute path, symlink)"),
     "source-missing": (ERROR, "the file does not exist or is not a regular file (a directory, a FIFO)"),
-    "source-not-utf8": (ERROR, "the file is not valid UTF-8 (latin-1, UTF-16 with a byte-order mark)"),
-    "source-binary": (ERROR, "the file holds a NUL byte: binary, or UTF-16 without a byte-order mark"),
-    "source-hash-mismatch": (ERROR, "sha256 differs from the pinned one; lists the citations affected"),
-    "quote-not-found": (ERROR, "not in the source; suggests the nearest passage and differing numbers"),
-    "quote-inexact": (ERROR, "matches only after folding; prints the exact text"),
-    "quote-ambiguous": (WARNING, "occurs more than once and prefix/suffix do not decide"),
-    "quote-context-mismatch": (ERROR, "prefix/suffix do not surround the quote"),
-    "figure-not-in-quote": (ERROR, "the quote holds no number of the right kind"),
-    "value-not-in-quote": (ERROR, "the value is elsewhere in the source, not in the quote (says where)"),
+    "source-not-utf8": (ERROR, "the file is not valid UTF-8 (latin-1; UTF-16 with a byte-order mark)"),
+    "source-binary": (ERROR, "the file holds a NUL byte: a binary file, or UTF-16 without a byte-order mark"),
+    "source-hash-mismatch": (ERROR, "the sha256 differs from the pinned one; tells each citation's quote: same "
+                                    "place, moved, changed number or lost"),
+    "quote-not-found": (ERROR, "the quote is not in the source; suggests the nearest passage and the numbers that "
+                               "differ"),
+    "quote-inexact": (ERROR, "matches only after folding quotes, dashes and spaces; prints the exact text to paste"),
+    "quote-ambiguous": (WARNING, "the quote occurs more than once and `prefix`/`suffix` do not decide"),
+    "quote-context-mismatch": (ERROR, "`prefix`/`suffix` do not surround the quote"),
+    "figure-not-in-quote": (ERROR, "the quote holds no number of the indicator's kind"),
+    "value-not-in-quote": (ERROR, "the value is stated elsewhere in the source, not in the quote (says where)"),
     "value-mismatch": (ERROR, "the quote's numbers of the right kind differ from the value"),
-    "scale-mismatch": (ERROR, "off by 10^3/10^6/10^9/100 (17 vs $17bn; 0.6 vs 60 per cent)"),
-    "unit-mismatch": (ERROR, "the number is there but of another kind (percent vs count, year vs duration)"),
+    "scale-mismatch": (ERROR, "off by 100, a thousand, a million or a billion (17 for $17bn; 0.6 for 60 per cent)"),
+    "unit-mismatch": (ERROR, "the number is there but of another kind (percent vs count, year vs duration, USD vs "
+                             "EUR)"),
     "qualifier-missing": (ERROR, 'the text hedges ("more than eight million"), the indicator does not'),
-    "qualifier-mismatch": (ERROR, "different qualifier group (nearly vs more than)"),
+    "qualifier-mismatch": (ERROR, "a different qualifier group (nearly vs more than)"),
     "qualifier-unsupported": (ERROR, "the indicator hedges, the text does not"),
-    "figure-ambiguous": (WARNING, "several numbers of the right kind equal candidates; pin `figure`"),
-    "figure-pin-mismatch": (ERROR, "the pinned `figure` is not in the quote or reads differently"),
-    "citations-disagree": (ERROR, "one indicator's citations give different values"),
-    "date-not-in-quote": (ERROR, "an event's quote holds no date consistent with `date`"),
+    "figure-ambiguous": (WARNING, "several numbers in the quote equal the value; pin one with `figure`"),
+    "figure-pin-mismatch": (ERROR, "the pinned `figure` (or an exclusion's) names no number of the quote"),
+    "citations-disagree": (ERROR, "one indicator's citations state different values"),
+    "date-not-in-quote": (ERROR, "an event's quote holds no date consistent with its `date` (or only a coarser one)"),
     "uncovered-figure": (INFO, "a mention in a source is cited nowhere and not excluded (coverage)"),
 }
+"""code -> (severity, when it fires): the README's table of problem codes is this table (tested word for word)."""
+
+
+def codes_table() -> str:
+    """The README's table of problem codes, in markdown."""
+    rows = [f"| `{code}` | {severity} | {description} |" for code, (severity, description) in CODES.items()]
+    return "\n".join(["| code | severity | fires when |", "|---|---|---|", *rows]) + "\n"
 
 
 @dataclass(frozen=True)
 class Problem:
     """One finding of the validator."""
 
-    code: str
+    code: Code
     """Stable kebab-case code, a key of CODES."""
     message: str
     """What is wrong and what to do, in one or two sentences."""
@@ -66,7 +89,7 @@ class Problem:
     """Text to paste or an action to take, when the validator can tell."""
 
     @property
-    def severity(self) -> str:
+    def severity(self) -> Severity:
         return CODES[self.code][0]
 
     def as_dict(self) -> dict[str, object]:
@@ -81,3 +104,11 @@ class Problem:
             "citation": self.citation,
             "suggestion": self.suggestion,
         }
+
+
+def problem_line(problem: Problem) -> str:
+    """`FILE:LINE:COLUMN: SEVERITY CODE [ID] MESSAGE`, the one-line form of a problem (text output, logs)."""
+    where = f"{problem.file}:{problem.line}:{problem.column}" if problem.line else problem.file
+    ident = f" [{problem.id}]" if problem.id else ""
+    return f"{where}: {problem.severity} {problem.code}{ident} {problem.message}"
+

@@ -22,7 +22,9 @@ from typing import Any
 
 import yaml
 
+from dashboard.catalog.errors import ExitCode, IndicatorsError
 from dashboard.catalog.model import Pos
+from dashboard.catalog.problems import Code
 
 MAX_DEPTH = 64
 Node = yaml.Node
@@ -33,10 +35,12 @@ CORE_TAGS = frozenset(
 )
 
 
-class Refused(Exception):
+class CatalogRefused(IndicatorsError):
     """The text is refused before a catalog is built; carries a problem code, a message and a position."""
 
-    def __init__(self, code: str, message: str, pos: Pos) -> None:
+    exit_code = ExitCode.PROBLEMS
+
+    def __init__(self, code: Code, message: str, pos: Pos) -> None:
         super().__init__(message)
         self.code, self.message, self.pos = code, message, pos
 
@@ -57,21 +61,25 @@ def _mark_pos(mark: Any) -> Pos:
     return Pos(mark.line + 1, mark.column + 1)
 
 
-def alias_refusal(pos: Pos) -> Refused:
-    return Refused("yaml-alias", "the catalog uses a YAML alias (*name); write the value out in full instead.", pos)
+def alias_refusal(pos: Pos) -> CatalogRefused:
+    return CatalogRefused(
+        "yaml-alias", "the catalog uses a YAML alias (*name); write the value out in full instead.", pos
+    )
 
 
-def tag_refusal(tag: str, pos: Pos) -> Refused:
+def tag_refusal(tag: str, pos: Pos) -> CatalogRefused:
     shown = tag.replace(_STANDARD_TAG, "!!")
-    return Refused("yaml-alias", f"the catalog uses the YAML tag {shown}; remove it and write a plain value.", pos)
+    return CatalogRefused(
+        "yaml-alias", f"the catalog uses the YAML tag {shown}; remove it and write a plain value.", pos
+    )
 
 
-def depth_refusal(pos: Pos) -> Refused:
-    return Refused("schema", f"the YAML nests deeper than {MAX_DEPTH} levels.", pos)
+def depth_refusal(pos: Pos) -> CatalogRefused:
+    return CatalogRefused("schema", f"the YAML nests deeper than {MAX_DEPTH} levels.", pos)
 
 
-def key_refusal(pos: Pos) -> Refused:
-    return Refused(
+def key_refusal(pos: Pos) -> CatalogRefused:
+    return CatalogRefused(
         "schema", "a mapping key is a list or mapping (`? [a, b]` or `{a: 1}: …`); keys are plain names.", pos
     )
 
@@ -83,21 +91,21 @@ def duplicate_message(label: str, first_line: int) -> str:
     )
 
 
-def syntax_refusal(err: Exception) -> Refused:
+def syntax_refusal(err: Exception) -> CatalogRefused:
     if isinstance(err, yaml.MarkedYAMLError):
         mark = err.problem_mark or err.context_mark
         what = " ".join(part for part in (err.context, err.problem) if part)
         where = _mark_pos(mark) if mark else Pos(1, 1)
-        return Refused("yaml-syntax", f"not valid YAML: {what}; fix the syntax at this place.", where)
-    return Refused("yaml-syntax", f"not valid YAML: {err}.", Pos(1, 1))
+        return CatalogRefused("yaml-syntax", f"not valid YAML: {what}; fix the syntax at this place.", where)
+    return CatalogRefused("yaml-syntax", f"not valid YAML: {err}.", Pos(1, 1))
 
 
-def empty_refusal() -> Refused:
-    return Refused("schema", "the catalog is empty; it needs `version: 1` and its sections.", Pos(1, 1))
+def empty_refusal() -> CatalogRefused:
+    return CatalogRefused("schema", "the catalog is empty; it needs `version: 1` and its sections.", Pos(1, 1))
 
 
 def compose(text: str) -> Composed:
-    """The document's nodes and repeated keys; raises Refused for anything over the limits or not YAML.
+    """The document's nodes and repeated keys; raises CatalogRefused for anything over the limits or not YAML.
 
     A leading byte-order mark is not part of the document: marks count from the character after it."""
     text = text.removeprefix("\ufeff")
@@ -228,7 +236,7 @@ def _walk_events(next_event: Callable[[], Any], resolve: Callable[..., str]) -> 
 
 def _refuse_a_second_document(event: Any) -> None:
     if not isinstance(event, yaml.StreamEndEvent):
-        raise Refused(
+        raise CatalogRefused(
             "yaml-syntax",
             "not valid YAML: the file holds a second document (after `---`); keep the catalog in one document.",
             _mark_pos(event.start_mark),

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dashboard.catalog.model import Catalog, Source
-from dashboard.catalog.problems import Problem
+from dashboard.catalog.problems import Code, Problem
 
 MAX_SOURCE_BYTES = 16 * 1024 * 1024
 CORPUS_DIR = "seeds"
@@ -134,7 +134,7 @@ def read_bounded(path: Path, *, limit: int) -> bytes:
 class NotText(ValueError):
     """Bytes that are not a UTF-8 text: `code` is source-not-utf8 or source-binary."""
 
-    def __init__(self, code: str, message: str) -> None:
+    def __init__(self, code: Code, message: str) -> None:
         super().__init__(message)
         self.code, self.message = code, message
 
@@ -176,7 +176,7 @@ def read_source(
     """Read one source; a Problem (pointing at its `file` field) when it cannot be used."""
     where = source.field_pos.get("file", source.pos)
 
-    def refuse(code: str, message: str) -> tuple[None, Problem]:
+    def refuse(code: Code, message: str) -> tuple[None, Problem]:
         return None, Problem(code, message, str(catalog_path), where.line, where.column, id=source.id)
 
     real, outside = resolve_source_path(catalog_path, source.file, root=root)

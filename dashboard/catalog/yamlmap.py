@@ -1,7 +1,7 @@
 """Where each node of a catalog is written in its text, so tools can edit it in place.
 
 `pin`, `fix`, `suggest --write` and `add-source` change only the characters of the nodes they
-mean to change; comments, order and layout elsewhere stay byte for byte. Besides load.py, this is
+mean to change; comments, order and layout elsewhere stay byte for byte. Besides safe_yaml.py, this is
 the only module that imports yaml.
 """
 

@@ -5,25 +5,14 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from dashboard.catalog.problems import Problem
-from dashboard.validation.validate import Report
-
-
-def _location(problem: Problem) -> str:
-    if problem.line:
-        return f"{problem.file}:{problem.line}:{problem.column}"
-    return problem.file
-
-
-def problem_line(problem: Problem) -> str:
-    ident = f" [{problem.id}]" if problem.id else ""
-    return f"{_location(problem)}: {problem.severity} {problem.code}{ident} {problem.message}"
+from dashboard.catalog.problems import problem_line
+from dashboard.validation.report import Report
 
 
 def summary(report: Report, *, strict: bool) -> str:
     counts = report.counts
     covered, total = report.total_coverage
-    percent = 100.0 * covered / total if total else 100.0
+    percent = report.coverage_percent
     verdict = "valid" if report.ok(strict=strict) else "INVALID"
     mode = " (strict: warnings fail)" if strict else ""
     tally = f"{counts['error']} errors, {counts['warning']} warnings, {counts['info']} info"
@@ -96,7 +85,7 @@ def render_coverage(report: Report) -> str:
         for u in c.uncovered:
             lines.append(f"  {c.file}:{u.line}:{u.column}: {u.mention.text!r} ({u.mention.kind}) …{u.context}…")
     covered, total = report.total_coverage
-    percent = 100.0 * covered / total if total else 100.0
+    percent = report.coverage_percent
     lines.append(f"{'total':<28} {'':<40} {covered:>5}/{total:<5} {percent:6.1f}%")
     return "\n".join(lines) + "\n"
 

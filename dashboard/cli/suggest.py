@@ -10,15 +10,13 @@ from pathlib import Path
 from typing import Any
 
 from dashboard.catalog.atomic import exclusive
-from dashboard.catalog.load import CatalogUnreadable
+from dashboard.catalog.errors import CatalogUnreadable, ExitCode
+from dashboard.catalog.load import DEFAULT_CATALOG
+from dashboard.catalog.problems import problem_line
 from dashboard.catalog.yamlmap import map_catalog
-from dashboard.cli.formats import problem_line
 from dashboard.curation.stubs import render_stubs, write_stubs
 from dashboard.curation.suggest import SECTIONS, Stub, suggest
 from dashboard.validation.validate import validate_path
-
-DEFAULT_CATALOG = "indicators.yaml"
-OK, PROBLEMS, CANNOT_RUN = 0, 1, 2
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -42,7 +40,7 @@ def split_targets(targets: list[str]) -> tuple[str, list[str]]:
     return DEFAULT_CATALOG, targets
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> ExitCode:
     catalog, wanted = split_targets(list(args.targets))
     args.catalog = catalog
     wanted += args.source
@@ -55,12 +53,12 @@ def run(args: argparse.Namespace) -> int:
         return _suggest(args, path, wanted)
 
 
-def _suggest(args: argparse.Namespace, path: Path, wanted: list[str]) -> int:
+def _suggest(args: argparse.Namespace, path: Path, wanted: list[str]) -> ExitCode:
     report = validate_path(path)
     if report.catalog is None:
         for problem in report.problems:
             print(problem_line(problem), file=sys.stderr)
-        return PROBLEMS
+        return ExitCode.PROBLEMS
     declared = [s.id for s in report.catalog.sources]
     unknown = [ident for ident in wanted if ident not in declared]
     if unknown:
@@ -68,7 +66,7 @@ def _suggest(args: argparse.Namespace, path: Path, wanted: list[str]) -> int:
             f"indicators: no source {', '.join(unknown)} in {path} (declared: {', '.join(declared) or 'none'}).",
             file=sys.stderr,
         )
-        return CANNOT_RUN
+        return ExitCode.CANNOT_RUN
     stubs = suggest(report, sources=set(wanted) or None)
     if args.write and stubs:
         _old, new = write_stubs(path, stubs)
@@ -76,15 +74,15 @@ def _suggest(args: argparse.Namespace, path: Path, wanted: list[str]) -> int:
     if args.format == "json":
         print(json.dumps({"catalog": str(path), "written": False, "stubs": [_as_json(s) for s in stubs]}, indent=2))
     elif stubs:
-        sys.stdout.write(render_stubs(stubs, indent=_indent(report.catalog_path)))
+        sys.stdout.write(render_stubs(stubs, indent=_indent(report.catalog_text)))
         print(f"# {_counts(stubs)}; fill each TODO, then run `indicators validate`.", file=sys.stderr)
     else:
         print("nothing to suggest: every numeric and date mention is covered.", file=sys.stderr)
-    return OK
+    return ExitCode.OK
 
 
-def _indent(path: Path) -> int:
-    spans = map_catalog(path.read_text(encoding="utf-8"))
+def _indent(catalog_text: str) -> int:
+    spans = map_catalog(catalog_text)
     items = next((spans.items(s) for s in SECTIONS if spans.items(s)), [])
     return spans.values[items[0]].column - 3 if items else 2
 
@@ -93,7 +91,7 @@ def _counts(stubs: list[Stub]) -> str:
     return ", ".join(f"{sum(s.section == section for s in stubs)} {section}" for section in SECTIONS)
 
 
-def _written(path: Path, stubs: list[Stub], new: str, *, fmt: str) -> int:
+def _written(path: Path, stubs: list[Stub], new: str, *, fmt: str) -> ExitCode:
     spans = map_catalog(new)
     lines: dict[int, int] = {}
     for section in SECTIONS:
@@ -103,12 +101,12 @@ def _written(path: Path, stubs: list[Stub], new: str, *, fmt: str) -> int:
     if fmt == "json":
         found = [{**_as_json(s), "catalog_line": lines[i]} for i, s in enumerate(stubs)]
         print(json.dumps({"catalog": str(path), "written": True, "stubs": found}, indent=2))
-        return OK
+        return ExitCode.OK
     print(f"{path}: appended {_counts(stubs)}; fill each TODO, then run `indicators validate`.")
     for index, stub in enumerate(stubs):
         label = stub.id or f"exclusion of {stub.mention.text!r}"
         print(f"  {path}:{lines[index]}: {stub.section[:-1]} {label} ({stub.source} line {stub.line})")
-    return OK
+    return ExitCode.OK
 
 
 def _as_json(stub: Stub) -> dict[str, Any]:

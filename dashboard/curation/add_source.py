@@ -6,32 +6,23 @@ byte, and both writes are atomic."""
 
 from __future__ import annotations
 
-import argparse
 import hashlib
 import re
-import sys
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from dashboard.catalog.atomic import exclusive, write_atomic
 from dashboard.catalog.edit import append_to_section, apply_edits, render_entry, section_indent
-from dashboard.catalog.fields import ID_PATTERN, URL_PATTERN, is_real_date
-from dashboard.catalog.load import CatalogUnreadable, read_catalog_text
+from dashboard.catalog.errors import Refused
+from dashboard.catalog.fields import ID_PATTERN, URL_PATTERN, is_real_date, slug
+from dashboard.catalog.load import read_catalog_text
 from dashboard.catalog.sources import CORPUS_DIR, MAX_SOURCE_BYTES, NotText, corpus_root, decode_text
 from dashboard.catalog.yamlmap import map_catalog
-from dashboard.cli.formats import problem_line, render_coverage
 from dashboard.curation.suggest import TODO, plain_dates
 from dashboard.text.mentions import read_mentions
-from dashboard.text.sentences import slug
-from dashboard.validation.validate import validate_path
 
-OK, PROBLEMS, CANNOT_RUN = 0, 1, 2
 HEAD_LINES = 12
 """How many non-empty lines at the top of a text may state its publication date."""
-
-
-class Refused(Exception):
-    """The file cannot be added as it is (exit 1); the message says why and what to do."""
 
 
 @dataclass(frozen=True)
@@ -194,43 +185,3 @@ def _source_id(ident: str | None, *, stem: str, taken: set[str | None]) -> str:
     while found in taken:
         found, number = f"{base}-{number}", number + 1
     return found
-
-
-def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", metavar="FILE", help="the UTF-8 text to add")
-    parser.add_argument("--catalog", default="indicators.yaml", help="catalog file (default: %(default)s)")
-    parser.add_argument("--id", dest="ident", metavar="ID", help="source id (default: from the file name)")
-    parser.add_argument("--publisher", help="who published it (default: a TODO)")
-    parser.add_argument("--published", metavar="YYYY[-MM[-DD]]", help="date (default: read from the text)")
-    parser.add_argument("--url", help="address of the original page")
-
-
-def run(args: argparse.Namespace) -> int:
-    catalog, file = Path(args.catalog), Path(args.file)
-    if not catalog.exists():
-        raise CatalogUnreadable(f"{catalog}: no such catalog; give it with --catalog.")
-    if not file.exists():
-        raise CatalogUnreadable(f"{file}: no such file.")
-    try:
-        added = add_source(
-            catalog, file, ident=args.ident, publisher=args.publisher, published=args.published, url=args.url
-        )
-    except Refused as refusal:
-        print(f"indicators: not added: {refusal}", file=sys.stderr)
-        return PROBLEMS
-    verb = "copied to" if added.copied else "already in"
-    print(f"{file}: {verb} {added.file} (sha256 {added.sha256})")
-    print(f"{catalog}:{added.line}: registered source `{added.source_id}`")
-    if added.published_note:
-        print(f"  published: {added.published_note}")
-    report = validate_path(catalog)
-    mine = [c for c in report.coverage if c.source == added.source_id]
-    if mine:
-        sys.stdout.write(render_coverage(replace(report, coverage=tuple(mine))))
-        print(f"next: fill the entry's TODOs, then `indicators suggest {catalog} {added.source_id} --write`.")
-    else:
-        for problem in report.problems_for(added.source_id):
-            print(problem_line(problem))
-        print(f"next: fill the entry's TODOs (the source is not read until it validates), then "
-              f"`indicators suggest {catalog} {added.source_id} --write`.")
-    return OK

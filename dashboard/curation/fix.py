@@ -17,13 +17,13 @@ from pathlib import Path
 from dashboard.catalog.edit import Edit, apply_edits, content_end, line_end, scalar
 from dashboard.catalog.load import load_text
 from dashboard.catalog.problems import ERROR, Problem
-from dashboard.catalog.safe_yaml import Refused as CatalogRefused
+from dashboard.catalog.safe_yaml import CatalogRefused
 from dashboard.catalog.yamlmap import Path_, TextMap, map_catalog
 from dashboard.curation.pin import hash_edit
-from dashboard.text.anchor import FOUND, locate
-from dashboard.validation.validate import Report, validate_loaded
+from dashboard.text.anchor import shortest_context
+from dashboard.validation.report import Report
+from dashboard.validation.validate import validate_loaded
 
-MAX_CONTEXT = 200
 """The longest prefix or suffix tried, in characters."""
 
 
@@ -116,12 +116,13 @@ def _disambiguate(
     if found is None or found.text[anchor.start : anchor.start + len(quote)] != quote:
         return None
     given = {name: tmap.values.get((*citation, name)) for name in ("prefix", "suffix")}
-    context = find_context(
+    context = shortest_context(
         found.text,
         quote,
         start=anchor.start,
         prefix=given["prefix"].value if given["prefix"] else None,
         suffix=given["suffix"].value if given["suffix"] else None,
+        prefer_prefix=True,
     )
     if context is None:
         return None
@@ -145,46 +146,6 @@ def _insert_after(text: str, *, tmap: TextMap, path: Path_, line: str) -> Edit |
     at = line_end(text, content_end(text, span) - 1)
     newline = "" if text[at - 1 : at] == "\n" else "\n"
     return Edit(at, at, f"{newline}{' ' * (key.column - 1)}{line}\n")
-
-
-def find_context(
-    source: str, quote: str, *, start: int, prefix: str | None = None, suffix: str | None = None
-) -> tuple[str, str] | None:
-    """("prefix" | "suffix", text): the shortest exact context, widened to a word boundary, that makes
-    the occurrence at `start` the only one; a prefix is preferred. None when none within MAX_CONTEXT."""
-    end = start + len(quote)
-    for n in range(1, min(MAX_CONTEXT, start) + 1):
-        begin = _word_start(source, start - n)
-        candidate = source[begin:start]
-        if candidate[:1].isspace() or not candidate.strip():
-            continue
-        if _picks(source, quote, start=start, prefix=candidate, suffix=suffix):
-            return "prefix", candidate
-    for n in range(1, min(MAX_CONTEXT, len(source) - end) + 1):
-        finish = _word_end(source, end + n)
-        candidate = source[end:finish]
-        if candidate[-1:].isspace() or not candidate.strip():
-            continue
-        if _picks(source, quote, start=start, prefix=prefix, suffix=candidate):
-            return "suffix", candidate
-    return None
-
-
-def _picks(source: str, quote: str, *, start: int, prefix: str | None, suffix: str | None) -> bool:
-    found = locate(source, quote, prefix=prefix, suffix=suffix)
-    return found.status == FOUND and found.start == start
-
-
-def _word_start(text: str, i: int) -> int:
-    while i > 0 and text[i - 1].isalnum() and text[i].isalnum():
-        i -= 1
-    return i
-
-
-def _word_end(text: str, i: int) -> int:
-    while i < len(text) and text[i - 1].isalnum() and text[i].isalnum():
-        i += 1
-    return i
 
 
 def validate_text(text: str, *, path: Path) -> Report:

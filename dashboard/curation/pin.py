@@ -1,7 +1,7 @@
 """`indicators pin`: record the sha256 of each source's current bytes in the catalog, in place.
 
 Only the 64 hex digits of each `sha256` value change; comments, order and layout stay as they were.
-The lock next to the catalog (`indicators.lock.json`, see drift.py) is rewritten with the anchors
+The lock next to the catalog (`indicators.lock.json`, see catalog/lock.py) is rewritten with the anchors
 of the pinned bytes, so a later change of a source can be told citation by citation.
 """
 

@@ -5,7 +5,7 @@ events; decades (and dates no calendar date can be read from) become exclusions,
 needs an ISO date. Each stub quotes the exact sentence that holds the mention, pins it as `figure`,
 adds `prefix`/`suffix` when the sentence occurs more than once, and leaves a `# TODO` where a person
 must decide. With its TODOs filled (a declared theme above all) a stub validates clean. Pure: no
-printing; suggest_write.py renders the stubs and appends them to the catalog.
+printing; stubs.py renders the stubs and appends them to the catalog.
 """
 
 from __future__ import annotations
@@ -17,18 +17,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dashboard.catalog.edit import render_entry
-from dashboard.catalog.fields import PERIOD_PATTERN, SHA256_PATTERN
+from dashboard.catalog.fields import PERIOD_PATTERN, SHA256_PATTERN, slug
 from dashboard.catalog.sources import SourceText
-from dashboard.text.anchor import paragraph_bounds
-from dashboard.text.mentions import Mention, matches_figure, read_mentions
-from dashboard.text.periods import year_range
-from dashboard.text.sentences import count_noun, list_end, narrow, sentence_bounds, slug, unique_context
-from dashboard.validation.rules.events import consistent, resolve_date
-from dashboard.validation.validate import Report, Uncovered
+from dashboard.text.anchor import paragraph_bounds, shortest_context
+from dashboard.text.dates import resolve_date, year_range
+from dashboard.text.mentions import DATE_KINDS, Mention, matches_figure, read_mentions
+from dashboard.text.sentences import count_noun, list_end, narrow, sentence_bounds
+from dashboard.validation.report import Report, Uncovered
+from dashboard.validation.rules.events import consistent
 
 SECTIONS = ("indicators", "events", "exclusions")
 INDICATOR_KINDS = ("count", "percent", "currency", "duration", "ordinal")
-DATE_KINDS = ("date", "year", "decade")
 TODO = "TODO"
 _UNQUOTE = re.compile(r'^(\s*(?:- )?(?:date|period|published|sha256): )"([0-9][0-9a-f./-]*)"', re.M)
 
@@ -129,7 +128,8 @@ class _Maker:
 
     def citation(self, mention: Mention, *, start: int, end: int) -> dict[str, str]:
         quote = {"source": self.text.source.id, "quote": self.text.text[start:end]}
-        return {**quote, **unique_context(self.text.text, start=start, end=end), "figure": mention.text}
+        context = shortest_context(self.text.text, self.text.text[start:end], start=start)
+        return {**quote, **dict([context] if context else []), "figure": mention.text}
 
     def new_id(self, *parts: str) -> str:
         base = "-".join(p for p in (slug(self.text.source.id, limit=40), *map(slug, parts)) if p)
@@ -222,7 +222,7 @@ class _Maker:
         return Stub("events", fields=fields, comments=comments, covers=frozenset(covers | {mention.start}), **where)
 
     def exclusion(self, mention: Mention, *, bounds: tuple[int, int], where: dict[str, Any]) -> Stub:
-        if unique_context(self.text.text, start=bounds[0], end=bounds[1]):
+        if shortest_context(self.text.text, self.text.text[bounds[0] : bounds[1]], start=bounds[0]):
             # an exclusion has no prefix/suffix: quote the whole line instead when that is unique
             first, last = paragraph_bounds(self.text.text, start=bounds[0], end=bounds[1])
             line = self.text.text[first:last]

@@ -14,15 +14,16 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.present.views import EventView, FigureView, series_title, source_label
+from dashboard.present.wording import status_word
+from dashboard.text.dates import date_parts
 from dashboard.text.mentions import qualifier_group
-from dashboard.text.periods import date_parts
 
 COLOUR = "#4a6fa5"
 SELECTED = "#c2410c"
 FONT = "system-ui, -apple-system, Segoe UI, Roboto, sans-serif"
 
 # qualifier group -> (legend label, bar pattern, point marker)
-HEDGES: dict[str | None, tuple[str, str, str]] = {
+HEDGE_STYLES: dict[str | None, tuple[str, str, str]] = {
     None: ("exact", "", "circle"),
     "lower": ("lower bound (more than, over, at least)", "/", "triangle-up"),
     "upper": ("upper bound (nearly, almost, up to)", "\\", "triangle-down"),
@@ -88,7 +89,7 @@ def _layout(fig: go.Figure, *, title: str, shape: str, y_title: str) -> go.Figur
 def series_figure(series_id: str, figures: list[FigureView], *, selected: str | None = None) -> go.Figure:
     shape = chart_shape(figures)
     fig = go.Figure()
-    for group, (legend, pattern, marker) in HEDGES.items():
+    for group, (legend, pattern, marker) in HEDGE_STYLES.items():
         members = [f for f in figures if qualifier_group(f.indicator.qualifier) == group]
         if not members:
             continue
@@ -149,7 +150,7 @@ def figures_table(figures: Iterable[FigureView]) -> pd.DataFrame:
             "entity": f.indicator.entity or "",
             "theme": f.indicator.theme,
             "sources": "; ".join(dict.fromkeys(c.source.title for c in f.citations)),
-            "status": "verified" if f.verified else "problem",
+            "status": status_word(f.verified),
         }
         for f in figures
     ]

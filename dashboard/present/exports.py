@@ -10,7 +10,8 @@ from decimal import Decimal
 from typing import Any
 
 from dashboard.present.views import CitationView, FigureView, event_views, figure_views
-from dashboard.validation.validate import Report
+from dashboard.present.wording import status_word
+from dashboard.validation.report import Report
 
 CSV_COLUMNS = (
     "kind", "id", "title", "theme", "value", "unit", "qualifier", "display", "period", "date", "entity",
@@ -18,10 +19,6 @@ CSV_COLUMNS = (
     "file", "sha256", "quote", "prefix", "suffix", "figure", "start", "end", "figure_start", "figure_end",
     "status",
 )  # fmt: skip
-
-
-def _status(verified: bool) -> str:
-    return "verified" if verified else "problem"
 
 
 def _citation_fields(view: CitationView) -> dict[str, Any]:
@@ -32,7 +29,7 @@ def _citation_fields(view: CitationView) -> dict[str, Any]:
         "url": source.url, "file": source.file, "sha256": source.sha256, "quote": view.quote,
         "prefix": citation.prefix, "suffix": citation.suffix, "figure": citation.figure, "start": view.start,
         "end": view.end, "figure_start": view.figure_start, "figure_end": view.figure_end,
-        "status": _status(view.verified),
+        "status": status_word(view.verified),
     }  # fmt: skip
 
 
@@ -83,8 +80,10 @@ def catalog_json(report: Report) -> str:
         "version": catalog.version,
         "themes": catalog.themes,
         "sources": [_plain(asdict(s)) for s in catalog.sources],
-        "indicators": [{**_plain(asdict(i)), "status": _status(figures[i.id].verified)} for i in catalog.indicators],
-        "events": [{**_plain(asdict(e)), "status": _status(events[e.id].verified)} for e in catalog.events],
+        "indicators": [
+            {**_plain(asdict(i)), "status": status_word(figures[i.id].verified)} for i in catalog.indicators
+        ],
+        "events": [{**_plain(asdict(e)), "status": status_word(events[e.id].verified)} for e in catalog.events],
         "exclusions": [_plain(asdict(x)) for x in catalog.exclusions],
     }
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"

@@ -64,3 +64,8 @@ def source_html(text: str, spans: list[tuple[int, int, str]]) -> str:
         pieces.append(chunk)
     paragraphs = re.split(r"\n\s*\n|\n", "".join(pieces))
     return "".join(f'<p style="{PARAGRAPH_STYLE}">{p}</p>' for p in paragraphs if p.strip())
+
+
+def safe_url(url: str | None) -> str | None:
+    """The address when it is an http(s) link a page may offer, else None (never javascript: or data:)."""
+    return url if url and url.lower().startswith(("https://", "http://")) else None

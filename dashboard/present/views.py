@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from dashboard.catalog.model import Citation, Event, Indicator, Source
 from dashboard.catalog.problems import INFO, Problem
 from dashboard.text.mentions import format_value
-from dashboard.validation.validate import Report
+from dashboard.validation.report import Report
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,6 @@ AMBIGUOUS = "ambiguous"
 CONTEXT_MISMATCH = "context-mismatch"
 INEXACT = "inexact"
 NOT_FOUND = "not-found"
-STATUSES = (FOUND, AMBIGUOUS, CONTEXT_MISMATCH, INEXACT, NOT_FOUND)
 
 
 @dataclass(frozen=True)
@@ -263,7 +262,7 @@ def _context_ok(text: str, *, start: int, end: int, prefix: str | None, suffix: 
 # Locate
 
 
-def _find_all(haystack: str, needle: str) -> list[int]:
+def occurrences(haystack: str, needle: str) -> list[int]:
     """Start offsets of every (possibly overlapping) occurrence of a non-empty ``needle``."""
     found: list[int] = []
     i = haystack.find(needle)
@@ -293,7 +292,7 @@ def _locate_folded(text: str, quote: str, *, prefix: str | None, suffix: str | N
         return None
     folded, index = fold(text)
     spans = []
-    for i in _find_all(folded, wanted):
+    for i in occurrences(folded, wanted):
         start, end = index[i], _raw_end(index, i + len(wanted))
         while end > start + 1 and (text[end - 1] in _INVISIBLE or text[end - 1].isspace()):
             end -= 1
@@ -317,9 +316,9 @@ def locate(text: str, quote: str, *, prefix: str | None = None, suffix: str | No
     """
     if not quote:
         return Location(NOT_FOUND, None, None, ())
-    occurrences = _find_all(text, quote)
-    if occurrences:
-        return _locate_exact(text, quote, occurrences=occurrences, prefix=prefix, suffix=suffix)
+    found = occurrences(text, quote)
+    if found:
+        return _locate_exact(text, quote, occurrences=found, prefix=prefix, suffix=suffix)
     inexact = _locate_folded(text, quote, prefix=prefix, suffix=suffix)
     if inexact is not None:
         return inexact
@@ -328,6 +327,51 @@ def locate(text: str, quote: str, *, prefix: str | None = None, suffix: str | No
 
 # --------------------------------------------------------------------------------------------
 # Paragraphs
+
+MAX_CONTEXT = 200
+"""How long a `prefix` or `suffix` that `shortest_context` proposes may be."""
+MAX_OCCURRENCES = 64
+"""Past this many occurrences of a quote, `shortest_context` gives up (the quote is too common to pin)."""
+
+
+def shortest_context(
+    text: str,
+    quote: str,
+    *,
+    start: int,
+    prefix: str | None = None,
+    suffix: str | None = None,
+    prefer_prefix: bool = False,
+) -> tuple[str, str] | None:
+    """("prefix" | "suffix", context): the shortest exact text of whole words right before (or after) the
+    occurrence of `quote` at `start` with which `locate` picks that occurrence alone, the other given
+    context kept. The shorter of the two wins (a prefix on a tie, or always with `prefer_prefix`); None
+    when the quote occurs once, too often, or no context of at most MAX_CONTEXT characters decides."""
+    end = start + len(quote)
+    others = [i for i in occurrences(text, quote) if i != start]
+    if not others or len(others) > MAX_OCCURRENCES:
+        return None
+    found: list[tuple[str, str]] = []
+    for cut in range(start - 1, max(-1, start - MAX_CONTEXT - 1), -1):
+        at_word = (cut == 0 or text[cut - 1].isspace()) and not text[cut].isspace()
+        if at_word and _picks(text, quote, start=start, prefix=text[cut:start], suffix=suffix):
+            found.append(("prefix", text[cut:start]))
+            break
+    if found and prefer_prefix:
+        return found[0]
+    for cut in range(end + 1, min(len(text), end + MAX_CONTEXT) + 1):
+        at_word = (cut == len(text) or text[cut].isspace()) and not text[cut - 1].isspace()
+        if at_word and _picks(text, quote, start=start, prefix=prefix, suffix=text[end:cut]):
+            found.append(("suffix", text[end:cut]))
+            break
+    return min(found, key=lambda option: len(option[1]), default=None)
+
+
+def _picks(text: str, quote: str, *, start: int, prefix: str | None, suffix: str | None) -> bool:
+    """True when `locate` (which also folds the context) picks the occurrence at `start`."""
+    found = locate(text, quote, prefix=prefix, suffix=suffix)
+    return found.status == FOUND and found.start == start
+
 
 _LINE_BREAKS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
 
@@ -394,7 +438,7 @@ def _windows(text: str, piece: str) -> list[tuple[int, int]]:
     for count, word in counted:
         if count > _MAX_WINDOWS - len(spans):
             break
-        spans.extend((max(0, i - margin), i + len(word) + margin) for i in _find_all(text, word))
+        spans.extend((max(0, i - margin), i + len(word) + margin) for i in occurrences(text, word))
     merged: list[tuple[int, int]] = []
     for a, b in sorted(spans):
         if merged and a <= merged[-1][1]:

@@ -1,4 +1,5 @@
-"""Date expressions in English news text: the pattern and its reading (DESIGN §3).
+"""Date expressions in English news text (the pattern and its reading), catalog periods as year ranges,
+and what an expression can mean for a text published on a given date (DESIGN §3).
 
 `PATTERN` is a regex fragment without capturing groups; `dashboard.text.mentions` embeds it in its master
 regex and calls `read_date` on each matched text. Decisions:
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 
 @dataclass(frozen=True)
@@ -39,7 +41,7 @@ MONTHS = {name: number for number, name in enumerate(_MONTH_NAMES.split(), start
 _ABBREVIATIONS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
                   "sept": 9, "oct": 10, "nov": 11, "dec": 12}
 # Month names that are also common words or given names: they need context to count as dates.
-AMBIGUOUS = frozenset({"May", "March", "April", "June", "August"})
+AMBIGUOUS_MONTHS = frozenset({"May", "March", "April", "June", "August"})
 BARE_CONTEXT = re.compile(
     r"(?<![\w-])(?i:in|since|until|till|by|during|from|to|through|before|after|of|on|between|and)"
     r"\s+\Z"
@@ -117,4 +119,83 @@ def _checked(year: int, month: int, day: int) -> DateExpr | None:
 
 def needs_context(text: str) -> bool:
     """True for a bare ambiguous month name ("May", "March") that counts only after a preposition."""
-    return text in AMBIGUOUS
+    return text in AMBIGUOUS_MONTHS
+
+
+# --------------------------------------------------------------------------------------------
+# Periods and dates of the catalog, and what a date expression can mean for a text of a given date
+
+OPEN_END = 9999
+
+
+def date_parts(iso: str) -> tuple[int, ...]:
+    """`2024-07-28` -> (2024, 7, 28); `2024-07` -> (2024, 7); `2024` -> (2024,)."""
+    return tuple(int(part) for part in iso.split("-"))
+
+
+def year_range(period: str) -> tuple[int, int]:
+    """First and last year a period covers: `2000/2021` -> (2000, 2021); `2006/..` -> (2006, 9999)."""
+    start, _, end = period.partition("/")
+    first = date_parts(start)[0]
+    if not end:
+        return first, first
+    return first, OPEN_END if end == ".." else date_parts(end)[0]
+
+
+def resolve_date(
+    expr: DateExpr, *, published: str, quote_years: tuple[int, ...] = ()
+) -> list[tuple[int, ...]]:
+    """The dates an expression can mean for a text published on `published`, most precise first.
+
+    A day or month without a year ("10 August") may also take a year the same quote states
+    ("the Paris 2024 Olympics ... on 10 August")."""
+    pub = date_parts(published)
+    year, month = pub[0], pub[1] if len(pub) > 1 else None
+    if expr.year is not None:
+        years = [expr.year]
+    elif expr.relative == "last" and expr.relative_unit == "year":
+        return [(year - 1,)]
+    elif expr.relative == "next" and expr.relative_unit == "year":
+        return [(year + 1,)]
+    elif expr.relative == "this" and expr.relative_unit == "year":
+        return [(year,)]
+    elif expr.relative_unit == "week":
+        return _week(expr.relative or "this", pub)
+    elif expr.relative_unit == "month":
+        if month is None:
+            return [(year,), (year - 1,)]
+        shift = {"last": -1, "next": 1}.get(expr.relative or "", 0)
+        index = year * 12 + month - 1 + shift
+        return [(index // 12, index % 12 + 1)]
+    elif expr.month is None:
+        return []
+    elif expr.relative == "last":
+        years = [year if month is not None and expr.month < month else year - 1]
+        if month is None:
+            years.append(year)
+    elif expr.relative == "next":
+        years = [year if month is not None and expr.month > month else year + 1]
+    else:
+        years = [year] + ([year - 1] if month is None or expr.month > month else [])
+        years += [y for y in quote_years if y not in years]
+    parts: list[int] = []
+    for part in (expr.month, expr.day):
+        if part is None:
+            break
+        parts.append(part)
+    return [(y, *parts) for y in years]
+
+
+def _week(relative: str, pub: tuple[int, ...]) -> list[tuple[int, ...]]:
+    """The months (or years) that the Monday-to-Sunday week "last/this/next week" can touch."""
+    shift = {"last": -7, "next": 7}.get(relative, 0)
+    if len(pub) < 3:  # published without a day: the week may fall in the adjacent month or year
+        year, month = pub[0], pub[1] if len(pub) > 1 else None
+        if month is None:
+            return [(year,), (year + (1 if shift > 0 else -1),)] if shift else [(year,)]
+        index = year * 12 + month - 1 + (1 if shift > 0 else -1 if shift < 0 else 0)
+        return list(dict.fromkeys([(year, month), (index // 12, index % 12 + 1)]))
+    day = date(*pub[:3]) + timedelta(days=shift)
+    monday = day - timedelta(days=day.weekday())
+    days = [monday + timedelta(days=n) for n in range(7)]
+    return list(dict.fromkeys((d.year, d.month) for d in days))

@@ -22,12 +22,14 @@ from itertools import chain
 from dashboard.text.dates import BARE_CONTEXT, MONTHS, DateExpr, needs_context, read_date
 from dashboard.text.dates import PATTERN as _DATE
 
-__all__ = ["KINDS", "QUALIFIERS", "DateExpr", "Mention", "format_value", "matches_figure",
+__all__ = ["DATE_KINDS", "KINDS", "QUALIFIERS", "DateExpr", "Mention", "format_value", "matches_figure",
            "qualifier_group", "read_mentions", "unit_kind"]
 
 _Match = re.Match
 
 KINDS = ("count", "percent", "currency", "duration", "year", "decade", "ordinal", "date")
+DATE_KINDS = ("date", "year", "decade")
+"""Kinds that date something; a decade supports no ISO date (any year would be finer)."""
 
 QUALIFIERS: dict[str, str] = {
     **dict.fromkeys(("about", "approximately", "around", "roughly", "some", "estimated"), "approximate"),

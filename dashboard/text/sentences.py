@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from dashboard.text.anchor import FOUND, locate, paragraph_bounds
+from dashboard.text.anchor import paragraph_bounds
 from dashboard.text.mentions import Mention, unit_kind
 
 _SENTENCE_END = re.compile(r"[.!?][\"'”’»)\]]*(?=\s)")
@@ -71,43 +71,6 @@ def narrow(text: str, *, bounds: tuple[int, int], mention: Mention, rivals: Sequ
     return first, last
 
 
-def unique_context(text: str, *, start: int, end: int) -> dict[str, str]:
-    """{} when text[start:end] occurs once; else the shortest `prefix` or `suffix` (whole words, at
-    most _MAX_CONTEXT characters) with which the validator's `locate` picks exactly this occurrence."""
-    quote = text[start:end]
-    others = [i for i in _occurrences(text, quote) if i != start]
-    if not others or len(others) > _MAX_OCCURRENCES:
-        return {}
-    options: list[dict[str, str]] = []
-    for cut in range(start - 1, max(-1, start - _MAX_CONTEXT - 1), -1):
-        at_word = (cut == 0 or text[cut - 1].isspace()) and not text[cut].isspace()
-        unique = at_word and not any(text.endswith(text[cut:start], 0, i) for i in others)
-        if unique and _picks(text, quote, start=start, prefix=text[cut:start]):
-            options.append({"prefix": text[cut:start]})
-            break
-    for cut in range(end + 1, min(len(text), end + _MAX_CONTEXT) + 1):
-        at_word = (cut == len(text) or text[cut].isspace()) and not text[cut - 1].isspace()
-        unique = at_word and not any(text.startswith(text[end:cut], i + len(quote)) for i in others)
-        if unique and _picks(text, quote, start=start, suffix=text[end:cut]):
-            options.append({"suffix": text[end:cut]})
-            break
-    return min(options, key=lambda found: len(next(iter(found.values()))), default={})
-
-
-def _picks(text: str, quote: str, *, start: int, prefix: str | None = None, suffix: str | None = None) -> bool:
-    """True when the validator's `locate` (which also folds the context) picks this very occurrence."""
-    found = locate(text, quote, prefix=prefix, suffix=suffix)
-    return found.status == FOUND and found.start == start
-
-
-def _occurrences(text: str, needle: str) -> list[int]:
-    found, index = [], text.find(needle)
-    while index >= 0:
-        found.append(index)
-        index = text.find(needle, index + 1)
-    return found
-
-
 def count_noun(text: str, *, end: int, limit: int) -> str | None:
     """The count noun right after a number ("120 agreements." -> "agreements", "30 head of cattle"
     -> "head of cattle", "three million people have left" -> "people"); None when none follows."""
@@ -153,9 +116,3 @@ def list_end(text: str, *, mention: Mention, after: Sequence[Mention]) -> Mentio
             break
         last = following
     return last
-
-
-def slug(text: str, *, limit: int = 48) -> str:
-    """Kebab-case of a text ("$2.5bn" -> "2-5bn"); "" when nothing is left."""
-    text = text.replace("%", " percent ").lower()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:limit].strip("-")

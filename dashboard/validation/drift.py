@@ -10,22 +10,18 @@ citation is told as "same place", "moved" (old line -> new line), "changed numbe
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
+from dashboard.catalog.lock import LockEntry, citation_key, lock_path, read_lock, render_lock
 from dashboard.catalog.model import Catalog, Citation
 from dashboard.catalog.sources import SourceText
 from dashboard.text.anchor import AMBIGUOUS, CONTEXT_MISMATCH, FOUND, INEXACT, locate
 from dashboard.text.mentions import read_mentions
+from dashboard.validation.report import Report
 
-if TYPE_CHECKING:
-    from dashboard.validation.validate import Report
-
-LOCK_SUFFIX = ".lock.json"
 _SLOT = r"(.{1,40}?)"
 """What may stand in a number's place when looking for the quote with its numbers changed."""
 _MAX_SLOTS = 8
@@ -44,45 +40,6 @@ class Drift:
 
     def __str__(self) -> str:
         return f"{self.key}: {self.status}" + (f" ({self.detail})" if self.detail else "")
-
-
-@dataclass(frozen=True)
-class LockEntry:
-    """One source's record in the lock file."""
-
-    sha256: str
-    anchors: dict[str, tuple[int, int, int | None]]
-    """key -> (start, end, line) of the quote in the text of that sha256."""
-
-
-def lock_path(catalog_path: Path) -> Path:
-    """`indicators.yaml` -> `indicators.lock.json`, in the same folder."""
-    return catalog_path.with_suffix(LOCK_SUFFIX)
-
-
-def citation_key(owner: str, index: int) -> str:
-    return f"{owner}#{index + 1}"
-
-
-def read_lock(catalog_path: Path) -> dict[str, LockEntry]:
-    """The lock next to a catalog; empty when it is missing or unreadable (never raises)."""
-    try:
-        data = json.loads(lock_path(catalog_path).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    if not isinstance(data, dict):
-        return {}
-    return {sid: entry for sid, raw in data.items() if (entry := _entry(raw)) is not None}
-
-
-def _entry(raw: Any) -> LockEntry | None:
-    if not isinstance(raw, dict) or not isinstance(raw.get("sha256"), str) or not isinstance(raw.get("anchors"), dict):
-        return None
-    anchors: dict[str, tuple[int, int, int | None]] = {}
-    for key, span in raw["anchors"].items():
-        if isinstance(span, list) and len(span) in (2, 3) and all(isinstance(n, int) for n in span):
-            anchors[str(key)] = (span[0], span[1], span[2] if len(span) == 3 else None)
-    return LockEntry(raw["sha256"], anchors)
 
 
 def drift(
@@ -156,21 +113,6 @@ def build_lock(report: Report, *, previous: dict[str, LockEntry]) -> dict[str, L
         elif source.id in previous:
             lock[source.id] = previous[source.id]
     return lock
-
-
-def render_lock(lock: dict[str, LockEntry]) -> str:
-    """Stable JSON with one anchor per line, so a diff of the lock reads like the change it records."""
-    out = ["{"]
-    for i, (sid, entry) in enumerate(lock.items()):
-        anchors = [
-            f"      {json.dumps(key, ensure_ascii=False)}: {json.dumps([n for n in span if n is not None])}"
-            for key, span in entry.anchors.items()
-        ]
-        out += [f"  {json.dumps(sid, ensure_ascii=False)}: {{", f'    "sha256": {json.dumps(entry.sha256)},']
-        out.append('    "anchors": {' + ("\n" + ",\n".join(anchors) + "\n    }" if anchors else "}"))
-        out.append("  }" + ("," if i < len(lock) - 1 else ""))
-    out.append("}")
-    return "\n".join(out) + "\n"
 
 
 def lock_write(report: Report) -> tuple[Path, str] | None:

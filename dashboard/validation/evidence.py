@@ -9,8 +9,9 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
+from dashboard.catalog.lock import LockEntry
 from dashboard.catalog.model import Catalog, Citation, Pos
-from dashboard.catalog.problems import Problem
+from dashboard.catalog.problems import Code, Problem
 from dashboard.catalog.sources import SourceText
 from dashboard.text.mentions import Mention, read_mentions
 
@@ -34,6 +35,8 @@ class Evidence:
 
     catalog: Catalog
     texts: dict[str, SourceText]
+    lock: dict[str, LockEntry] = field(default_factory=dict)
+    """The lock file's records, read once by validate (the rules read no file)."""
     anchors: dict[tuple[str, int], Anchor] = field(default_factory=dict)
     """(record id, citation index) -> anchor; exclusions use id `exclusion:<n>`."""
     covered: dict[str, set[int]] = field(default_factory=dict)
@@ -66,7 +69,7 @@ class Evidence:
 
     def problem(
         self,
-        code: str,
+        code: Code,
         message: str,
         *,
         pos: Pos,

@@ -16,7 +16,7 @@ import yaml
 
 from dashboard.catalog import safe_yaml
 from dashboard.catalog.load import load_text
-from dashboard.catalog.safe_yaml import MAX_DEPTH, Composed, Refused, compose, compose_from_events
+from dashboard.catalog.safe_yaml import MAX_DEPTH, CatalogRefused, Composed, compose, compose_from_events
 from tests.conftest import ROOT
 
 DEEP = 10_000
@@ -61,7 +61,7 @@ def outcome(read: Callable[[str], Composed], text: str) -> object:
     """What a reader makes of the text, in comparable form: the refusal, or the tree and its duplicates."""
     try:
         composed = read(text)
-    except Refused as refusal:
+    except CatalogRefused as refusal:
         return ("refused", refusal.code, refusal.pos, refusal.message)
     return ("composed", _shape(composed.root), composed.duplicates)
 

@@ -12,10 +12,12 @@ from typing import Any
 import pytest
 
 from dashboard.catalog.edit import Edit
+from dashboard.catalog.lock import lock_path, read_lock, render_lock
 from dashboard.cli.main import main
-from dashboard.curation.fix import Repair, find_context, plan_fixes, verify
+from dashboard.curation.fix import Repair, plan_fixes, verify
 from dashboard.curation.pin import pin_catalog
-from dashboard.validation.drift import build_lock, lock_path, read_lock, render_lock
+from dashboard.text.anchor import shortest_context
+from dashboard.validation.drift import build_lock
 from dashboard.validation.validate import validate_path
 from tests.conftest import ROOT, TRADE, Build, sha256
 
@@ -189,9 +191,9 @@ def test_plan_fixes_gives_each_problem_its_repair(build: Build, catalog: dict[st
 def test_find_context_prefers_the_shortest_prefix_widened_to_a_word() -> None:
     source = "We said: the deal is done. They said: the deal is done."
     quote = "the deal is done."
-    assert find_context(source, quote, start=9) == ("prefix", "We said: ")
-    assert find_context(source, quote, start=source.rindex(quote)) == ("prefix", "They said: ")
-    assert find_context("ab ab x", "ab", start=0) == ("suffix", " ab")
+    assert shortest_context(source, quote, start=9, prefer_prefix=True) == ("prefix", "We said: ")
+    assert shortest_context(source, quote, start=source.rindex(quote), prefer_prefix=True) == ("prefix", "They said: ")
+    assert shortest_context("ab ab x", "ab", start=0, prefer_prefix=True) == ("suffix", " ab")
 
 
 def test_an_existing_prefix_that_does_not_decide_is_lengthened(

@@ -22,7 +22,8 @@ from dashboard.present.charts import (
 from dashboard.present.exports import CSV_COLUMNS, catalog_json, citations_csv, cite_text
 from dashboard.present.highlight import md_escape, quote_in_paragraph_html, source_html
 from dashboard.present.views import event_views, figure_views, headline_ids, series_of
-from dashboard.validation.validate import Report, validate_path
+from dashboard.validation.report import Report
+from dashboard.validation.validate import validate_path
 from tests.conftest import ROOT, Build
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 
 from dashboard.catalog.jsonschema import SCHEMA_FILE
-from dashboard.cli.main import _parser
+from dashboard.cli.main import parser as cli_parser
 from tests.conftest import ROOT
 
 
@@ -18,7 +18,7 @@ def test_pre_commit_hooks_run_real_commands() -> None:
     for hook in hooks:
         words = shlex.split(hook["entry"])
         assert words[0] == "indicators" and hook["language"] == "python" and hook["pass_filenames"] is False
-        args = _parser(words[1]).parse_args(words[1:])
+        args = cli_parser(words[1]).parse_args(words[1:])
         assert args.command in ("validate", "coverage")
 
 

@@ -1,6 +1,6 @@
 """Browser-test harness: a real `streamlit run` server on a free port, driven by Debian chromium via Playwright.
 
-Loaded by tests/test_browser.py as a pytest plugin (`pytest_plugins`), so its fixtures are available there:
+Loaded by tests/system/test_browser.py as a pytest plugin (`pytest_plugins`), so its fixtures are available there:
 
 - `browser`: one headless chromium for the session (`/usr/bin/chromium`, not a Playwright download).
 - `app_url`: a server of the shipped catalog (`indicators.yaml`), started once per session.
@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from benchmarks.common import free_port, stop_process, wait_healthy
+from tests.support.processes import free_port, stop_process, wait_healthy
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Dialog, Page, Playwright

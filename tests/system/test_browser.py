@@ -2,7 +2,7 @@
 
 These run in CI (`CI=true`: a missing chromium or playwright fails them); locally they skip only when
 /usr/bin/chromium is absent. Screenshots go to test-artifacts/ and, for the main views, docs/screenshots/.
-The harness (servers, browser, `wait_ready`) is tests/browser_support.py.
+The harness (servers, browser, `wait_ready`) is tests/support/browser.py.
 """
 
 from __future__ import annotations
@@ -172,7 +172,7 @@ def test_an_indicator_link_opens_that_figure(page: Page, app_url: str, ident: st
     goto(page, f"{app_url}/figure?indicator={ident}")
     no_traceback(page)
     heading = page.locator(f"{CONTENT} h3", has_text=chosen["title"])
-    assert heading.count() >= 1, app_text(page)[:2000]
+    heading.first.wait_for(timeout=15_000)
     quote, figure = quote_marks(page)
     assert chosen["citations"][0]["quote"] in [m.inner_text() for m in quote.all()]
     assert figure.count() >= 1

@@ -19,11 +19,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dashboard.catalog.edit import scalar
-from dashboard.catalog.load import CatalogRefused, CatalogUnreadable, load_text
+from dashboard.catalog.errors import CatalogUnreadable
+from dashboard.catalog.load import load_text
 from dashboard.catalog.problems import CODES, ERROR
+from dashboard.catalog.safe_yaml import CatalogRefused
 from dashboard.cli.formats import render_github, render_json, render_text
 from dashboard.text.mentions import QUALIFIERS, format_value, read_mentions, unit_kind
-from dashboard.validation.validate import Report, validate_path
+from dashboard.validation.report import Report
+from dashboard.validation.validate import validate_path
 from tests.conftest import TRADE, base_catalog, sha256
 
 FUZZ = settings(

@@ -20,10 +20,10 @@ from typing import Any
 import pytest
 import yaml
 
-from benchmarks.common import launched, read_launch_report
 from dashboard.catalog.sources import BOM
-from dashboard.validation.validate import Report
+from dashboard.validation.report import Report
 from tests.conftest import TRADE, Build, base_catalog, sha256, validate
+from tests.support.processes import launched, read_launch_report
 
 MAX_SECONDS = 5.0
 MAX_RSS_MB = 200.0

@@ -17,8 +17,9 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.present.charts import SELECTED
 from dashboard.present.views import event_views, figure_views
+from dashboard.present.wording import when
 from dashboard.validation.validate import validate_path
-from dashboard.web.widgets import SHOWN_MAX, md, shown, when
+from dashboard.web.widgets import SHOWN_MAX, md, shown
 from tests.conftest import ROOT, TRADE, Build, base_catalog
 
 APP = ROOT / "dashboard" / "app.py"
@@ -252,7 +253,7 @@ def test_hostile_text_is_escaped_everywhere(run: Run, build: Build) -> None:
 def _selection_script() -> None:
     import streamlit as st
 
-    from dashboard.web.widgets import chart_callback, table_callback
+    from dashboard.web.state import chart_callback, table_callback
 
     selection = {"points": st.session_state.get("points", []), "rows": st.session_state.get("rows", [])}
     st.session_state["event"] = {"selection": selection}

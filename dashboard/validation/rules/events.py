@@ -7,75 +7,13 @@ November", "last year") count back from it. An event date may be coarser than th
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date, timedelta
 
 from dashboard.catalog.model import Event
 from dashboard.catalog.problems import Problem
-from dashboard.text.mentions import DateExpr, Mention
-from dashboard.text.periods import date_parts
+from dashboard.text.dates import date_parts, resolve_date
+from dashboard.text.mentions import DATE_KINDS, Mention
 from dashboard.validation.evidence import Evidence, citation_pos
 from dashboard.validation.rules.structure import anchor_citation
-
-DATE_KINDS = ("date", "year", "decade")  # a decade supports no ISO date: any year would be finer
-
-
-def resolve_date(
-    expr: DateExpr, *, published: str, quote_years: tuple[int, ...] = ()
-) -> list[tuple[int, ...]]:
-    """The dates an expression can mean for a text published on `published`, most precise first.
-
-    A day or month without a year ("10 August") may also take a year the same quote states
-    ("the Paris 2024 Olympics ... on 10 August")."""
-    pub = date_parts(published)
-    year, month = pub[0], pub[1] if len(pub) > 1 else None
-    if expr.year is not None:
-        years = [expr.year]
-    elif expr.relative == "last" and expr.relative_unit == "year":
-        return [(year - 1,)]
-    elif expr.relative == "next" and expr.relative_unit == "year":
-        return [(year + 1,)]
-    elif expr.relative == "this" and expr.relative_unit == "year":
-        return [(year,)]
-    elif expr.relative_unit == "week":
-        return _week(expr.relative or "this", pub)
-    elif expr.relative_unit == "month":
-        if month is None:
-            return [(year,), (year - 1,)]
-        shift = {"last": -1, "next": 1}.get(expr.relative or "", 0)
-        index = year * 12 + month - 1 + shift
-        return [(index // 12, index % 12 + 1)]
-    elif expr.month is None:
-        return []
-    elif expr.relative == "last":
-        years = [year if month is not None and expr.month < month else year - 1]
-        if month is None:
-            years.append(year)
-    elif expr.relative == "next":
-        years = [year if month is not None and expr.month > month else year + 1]
-    else:
-        years = [year] + ([year - 1] if month is None or expr.month > month else [])
-        years += [y for y in quote_years if y not in years]
-    parts: list[int] = []
-    for part in (expr.month, expr.day):
-        if part is None:
-            break
-        parts.append(part)
-    return [(y, *parts) for y in years]
-
-
-def _week(relative: str, pub: tuple[int, ...]) -> list[tuple[int, ...]]:
-    """The months (or years) that the Monday-to-Sunday week "last/this/next week" can touch."""
-    shift = {"last": -7, "next": 7}.get(relative, 0)
-    if len(pub) < 3:  # published without a day: the week may fall in the adjacent month or year
-        year, month = pub[0], pub[1] if len(pub) > 1 else None
-        if month is None:
-            return [(year,), (year + (1 if shift > 0 else -1),)] if shift else [(year,)]
-        index = year * 12 + month - 1 + (1 if shift > 0 else -1 if shift < 0 else 0)
-        return list(dict.fromkeys([(year, month), (index // 12, index % 12 + 1)]))
-    day = date(*pub[:3]) + timedelta(days=shift)
-    monday = day - timedelta(days=day.weekday())
-    days = [monday + timedelta(days=n) for n in range(7)]
-    return list(dict.fromkeys((d.year, d.month) for d in days))
 
 
 def consistent(

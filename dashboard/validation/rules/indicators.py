@@ -7,13 +7,14 @@ from dataclasses import replace
 from decimal import Decimal
 
 from dashboard.catalog.model import Citation, Indicator, Pos
-from dashboard.catalog.problems import Problem
+from dashboard.catalog.problems import Code, Problem
+from dashboard.text.dates import year_range
 from dashboard.text.mentions import Mention, format_value, matches_figure, qualifier_group, unit_kind
-from dashboard.text.periods import year_range
 from dashboard.validation.evidence import Evidence, citation_pos
 from dashboard.validation.rules.structure import anchor_citation
 
-Report = Callable[..., Problem]
+Flag = Callable[..., Problem]
+"""Makes a Problem of this citation: flag(code, message, at=position)."""
 _SCALES = (Decimal(100), Decimal(1000), Decimal(10) ** 6, Decimal(10) ** 9, Decimal(10) ** 12)
 _SCALE_NAMES = {
     Decimal(100): "100 (a share written as a fraction?)",
@@ -55,7 +56,7 @@ def _check_figure(
     kind = unit_kind(indicator.unit)
     pos = citation_pos(citation)
 
-    def problem(code: str, message: str, at: Pos = pos) -> Problem:
+    def problem(code: Code, message: str, at: Pos = pos) -> Problem:
         return evidence.problem(code, f"citation {index + 1}: {message}", pos=at, id=indicator.id, citation=index)
 
     wanted = format_value(indicator.value, unit=indicator.unit)
@@ -108,7 +109,7 @@ def _explain_miss(
     candidates: list[Mention],
     right_kind: list[Mention],
     citation: Citation,
-    report: Report,
+    report: Flag,
 ) -> list[Problem]:
     value, kind = indicator.value, unit_kind(indicator.unit)
     wanted = format_value(value, unit=indicator.unit)
@@ -143,7 +144,7 @@ def _explain_miss(
     )]
 
 
-def _unit_mismatch(indicator: Indicator, *, pool: list[Mention], report: Report) -> list[Problem]:
+def _unit_mismatch(indicator: Indicator, *, pool: list[Mention], report: Flag) -> list[Problem]:
     kind = unit_kind(indicator.unit)
     other = [m for m in pool if m.value == indicator.value and not (m.kind == kind and same_unit(m, indicator.unit))]
     if not other:
@@ -157,7 +158,7 @@ def _unit_mismatch(indicator: Indicator, *, pool: list[Mention], report: Report)
     )]
 
 
-def _scale_mismatch(indicator: Indicator, *, right_kind: list[Mention], report: Report) -> list[Problem]:
+def _scale_mismatch(indicator: Indicator, *, right_kind: list[Mention], report: Flag) -> list[Problem]:
     value = indicator.value
     for mention in right_kind:
         ratio = _scale_ratio(mention.value, value, percent=unit_kind(indicator.unit) == "percent")
@@ -190,7 +191,7 @@ def _scale_ratio(stated: Decimal | None, value: Decimal, *, percent: bool) -> De
     return None
 
 
-def _check_qualifier(indicator: Indicator, mention: Mention, report: Report) -> Iterator[Problem]:
+def _check_qualifier(indicator: Indicator, mention: Mention, report: Flag) -> Iterator[Problem]:
     said, ours = qualifier_group(mention.qualifier), qualifier_group(indicator.qualifier)
     where = indicator.field_pos.get("qualifier", indicator.pos)
     if said and not ours:

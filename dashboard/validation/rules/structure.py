@@ -1,18 +1,19 @@
 """The structural checks: ids, references, pinned hashes, quote anchoring, exclusions.
 
 Each check is a small generator of Problems; none raises. Figure and date checks live in
-rules_figures.py and rules_events.py.
+indicators.py and events.py.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
+from dashboard.catalog.lock import citation_key, lock_path
 from dashboard.catalog.model import Catalog, Citation, Event, Exclusion, Indicator, Source
 from dashboard.catalog.problems import Problem
 from dashboard.text.anchor import Location, locate
 from dashboard.text.mentions import matches_figure, read_mentions
-from dashboard.validation.drift import LockEntry, citation_key, drift, lock_path, read_lock
+from dashboard.validation.drift import drift
 from dashboard.validation.evidence import Anchor, Evidence, citation_pos
 
 _SNIPPET = 160
@@ -96,19 +97,17 @@ def _as_citation(exclusion: Exclusion) -> Citation:
 def check_hashes(evidence: Evidence) -> Iterator[Problem]:
     """A source whose bytes differ from its pin, with the drift report: where each citation stands now."""
     catalog = evidence.catalog
-    lock: dict[str, LockEntry] | None = None
     for source in catalog.sources:
         text = evidence.texts.get(source.id)
         if text is None or text.sha256 == source.sha256:
             continue
-        lock = read_lock(catalog.path) if lock is None else lock
         citing = [
             (citation_key(owner, index), citation)
             for owner, citations in _all_citations(catalog)
             for index, citation in enumerate(citations)
             if citation.source == source.id
         ]
-        entry = lock.get(source.id)
+        entry = evidence.lock.get(source.id)
         known = entry is not None and entry.sha256 == source.sha256
         told = drift(text, citing, lock=entry, pinned=source.sha256)
         where = "" if known else f" ({lock_path(catalog.path).name} has no anchors of the pinned bytes: moves not told)"
@@ -129,15 +128,14 @@ def anchor_citation(evidence: Evidence, *, owner: str, index: int, citation: Cit
     text = evidence.texts.get(citation.source)
     if text is None:
         return
-    where = citation_pos(citation)
     found = locate(text.text, citation.quote, prefix=citation.prefix, suffix=citation.suffix)
     if found.start is not None and found.end is not None and found.status != "not-found":
         evidence.anchors[(owner, index)] = Anchor(citation.source, found.start, found.end, status=found.status)
-    yield from _location_problems(evidence, found, owner=owner, index=index, citation=citation, where=where)
+    yield from _location_problems(evidence, found, owner=owner, index=index, citation=citation)
 
 
 def _location_problems(
-    evidence: Evidence, found: Location, *, owner: str, index: int, citation: Citation, where: object
+    evidence: Evidence, found: Location, *, owner: str, index: int, citation: Citation
 ) -> Iterator[Problem]:
     text = evidence.texts[citation.source]
     pos = citation_pos(citation)

@@ -7,12 +7,13 @@ from pathlib import Path
 
 import streamlit as st
 
-from dashboard.web import widgets as ui
 from dashboard.catalog.edit import apply_edits, diff
 from dashboard.catalog.problems import INFO
 from dashboard.curation.fix import Repair, plan_fixes
 from dashboard.curation.suggest import suggest
 from dashboard.present.highlight import quote_in_paragraph_html
+from dashboard.web import cache
+from dashboard.web import widgets as ui
 
 report, catalog = ui.require_catalog(banner=False)
 st.title("Curation", anchor=False)
@@ -20,7 +21,7 @@ st.caption(ui.md("What `indicators suggest` and `indicators fix` would do; copy 
                  "fill its TODOs, and the page updates on the next interaction."))
 
 st.subheader("Uncovered mentions", anchor=False)
-stubs = ui.derived(report).memo("stubs", lambda: suggest(report))
+stubs = cache.derived(report).memo("stubs", lambda: suggest(report))
 if not stubs:
     st.success("Every numeric and date mention of every source is cited, dated or excluded.",
                icon=":material/task_alt:")
@@ -37,7 +38,7 @@ for coverage in report.coverage:
             st.code(stub.render(), language="yaml")
 
 st.subheader("Problems and their repairs", anchor=False)
-catalog_text = Path(report.catalog_path).read_text(encoding="utf-8")
+catalog_text = report.catalog_text
 repairs: dict[int, Repair] = {id(r.problem): r for r in plan_fixes(report, catalog_text)}
 problems = [p for p in report.problems if p.severity != INFO]
 if not problems:

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.web import widgets as ui
 from dashboard.catalog.model import Catalog
 from dashboard.present.charts import figures_table, series_alt, series_caption, series_figure
 from dashboard.present.views import FigureView, series_title
-from dashboard.validation.validate import Report
+from dashboard.validation.report import Report
+from dashboard.web import cache, state, timing
+from dashboard.web import widgets as ui
 
 ALL = ""
 SERIES_PER_PAGE = 5
 
 
 def _theme_changed() -> None:
-    ui.set_param("theme", st.session_state.get("explore_theme"))
+    state.set_param("theme", st.session_state.get("explore_theme"))
 
 
 def _options(views: list[FigureView]) -> tuple[list[str], list[str], list[str]]:
@@ -25,10 +26,10 @@ def _options(views: list[FigureView]) -> tuple[list[str], list[str], list[str]]:
     return themes, sources, entities
 
 
-def _filters(catalog: Catalog, derived: ui.Derived) -> list[FigureView]:
+def _filters(catalog: Catalog, derived: cache.Derived) -> list[FigureView]:
     views = list(derived.figures.values())
     themes, sources, entities = derived.memo("explore-options", lambda: _options(views))
-    wanted = ui.param("theme")
+    wanted = state.param("theme")
     if wanted and wanted not in themes and wanted not in catalog.themes:
         ui.not_found("theme", wanted, then="showing all themes.")
     st.session_state["explore_theme"] = wanted if wanted in themes else ALL
@@ -72,13 +73,13 @@ MARKED = "explore_marked_series"  # the series whose chart shows the chosen figu
 
 def _charts(figures: list[FigureView], *, report: Report, catalog: Catalog) -> None:
     """One fragment per series: a click reruns only the chart clicked, not every chart on the page."""
-    derived = ui.derived(report)
+    derived = cache.derived(report)
     key = id(figures)  # the filtered list is memoised per filter, so its identity names it (checked below)
     held, groups, valid = derived.memo(("explore-groups", key), lambda: (figures, _groups(figures),
                                                                          {v.indicator.id: v for v in figures}))
     if held is not figures:
         held, groups, valid = figures, _groups(figures), {v.indicator.id: v for v in figures}
-    chosen = ui.selected(state_key="selected", url_key="indicator", valid=valid)
+    chosen = state.selected(state_key="selected", url_key="indicator", valid=valid)
     st.session_state[MARKED] = None
     if figures:
         st.caption("Click a bar, a point or a table row to see the sentence that states the figure.")
@@ -90,14 +91,14 @@ def _charts(figures: list[FigureView], *, report: Report, catalog: Catalog) -> N
 
 
 @st.fragment
-@ui.timed_fragment("explore")
+@timing.timed_fragment("explore")
 def _series(series: str, members: list[FigureView], *, valid: dict[str, FigureView], report: Report,
             catalog: Catalog) -> None:
     """A series' chart and table (or the figures of no series, as a table), and the chosen figure's sentence
     under them. When a click here moves the choice away from another series, the whole page reruns so that
     series drops its mark."""
-    derived = ui.derived(report)
-    chosen = ui.selected(state_key="selected", url_key="indicator", valid=valid)
+    derived = cache.derived(report)
+    chosen = state.selected(state_key="selected", url_key="indicator", valid=valid)
     ids = tuple(v.indicator.id for v in members)
     mark = chosen if chosen in ids else None
     if mark:
@@ -109,16 +110,16 @@ def _series(series: str, members: list[FigureView], *, valid: dict[str, FigureVi
     if series == ALL:
         st.subheader("Other figures", anchor=False)
         st.caption("Figures that belong to no series; select a row to see the sentence.")
-        ui.select_table(derived.memo(("figures-table", ALL, ids), lambda: figures_table(members)), key="table-other")
+        state.select_table(derived.memo(("figures-table", ALL, ids), lambda: figures_table(members)), key="table-other")
     else:
         st.subheader(ui.md(series_title(series)), anchor=False)
         chart, table = st.tabs(["Chart", "Table"])
         with chart:
             fig, alt = derived.memo(("series-figure", series, ids, mark), lambda: (
                 series_figure(series, members, selected=mark), series_alt(members, series_id=series)))
-            ui.select_chart(fig, key=f"chart-{series}", alt=alt)
+            state.select_chart(fig, key=f"chart-{series}", alt=alt)
         with table:
-            ui.select_table(derived.memo(("figures-table", series, ids), lambda: figures_table(members)),
+            state.select_table(derived.memo(("figures-table", series, ids), lambda: figures_table(members)),
                             key=f"table-{series}")
         st.caption(ui.md(derived.memo(("series-caption", series, ids), lambda: series_caption(members))))
     if mark:
@@ -128,10 +129,10 @@ def _series(series: str, members: list[FigureView], *, valid: dict[str, FigureVi
 
 report, catalog = ui.require_catalog()
 st.title("Explore by theme", anchor=False)
-asked = ui.param("indicator")
-if asked and asked not in ui.derived(report).figures:
+asked = state.param("indicator")
+if asked and asked not in cache.derived(report).figures:
     ui.not_found("figure", asked, then="click a bar, a point or a table row to choose one.")
-shown = _filters(catalog, ui.derived(report))
+shown = _filters(catalog, cache.derived(report))
 if not shown:
     st.info("No figure matches these filters.", icon=":material/filter_alt_off:")
 _charts(shown, report=report, catalog=catalog)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.web import widgets as ui
 from dashboard.present.charts import series_alt, series_figure
 from dashboard.present.views import FigureView
+from dashboard.web import cache, state
+from dashboard.web import widgets as ui
 
 
 def _not_found(ident: str | None, *, views: dict[str, FigureView]) -> None:
@@ -21,18 +22,18 @@ def _not_found(ident: str | None, *, views: dict[str, FigureView]) -> None:
 
 
 def _switch() -> None:
-    ui.set_param("indicator", st.session_state.get("figure_pick"))
+    state.set_param("indicator", st.session_state.get("figure_pick"))
 
 
 report, catalog = ui.require_catalog()
-derived = ui.derived(report)
+derived = cache.derived(report)
 views = derived.figures
-ident = ui.param("indicator")
+ident = state.param("indicator")
 if ident not in views:
     _not_found(ident, views=views)
     st.stop()
 view = views[str(ident)]
-ui.set_param("indicator", view.indicator.id)  # a link to this page with new parameters leaves the old ones shown
+state.set_param("indicator", view.indicator.id)  # a link to this page with new parameters leaves the old ones shown
 st.session_state["figure_pick"] = view.indicator.id
 st.selectbox("Figure", list(views), key="figure_pick", on_change=_switch,
              format_func=lambda i: views[i].indicator.title)
@@ -41,7 +42,7 @@ series = view.indicator.series
 if series:
     figures = derived.series[series]
     st.subheader("In its series", anchor=False)
-    ui.select_chart(series_figure(series, figures, selected=view.indicator.id), key=f"figure-series-{series}",
+    state.select_chart(series_figure(series, figures, selected=view.indicator.id), key=f"figure-series-{series}",
                     alt=series_alt(figures, series_id=series), state_key="figure_series_pick")
 st.subheader("Downloads", anchor=False)
 ui.downloads(report)

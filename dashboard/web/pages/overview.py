@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.web import widgets as ui
 from dashboard.present.views import FigureView
+from dashboard.present.wording import when
+from dashboard.web import cache, state
+from dashboard.web import widgets as ui
 
 PERMALINKS = {"indicator": ui.FIGURE_PAGE, "source": ui.SOURCES_PAGE, "theme": ui.EXPLORE_PAGE,
               "event": ui.TIMELINE_PAGE}
@@ -15,7 +17,7 @@ TILES_PER_ROW = 3
 def _follow_permalink() -> None:
     """`/?indicator=…` and the like open their view, so a link works on the landing URL too."""
     for name, page in PERMALINKS.items():
-        value = ui.param(name)
+        value = state.param(name)
         if value:
             st.switch_page(page, query_params={name: value})
 
@@ -25,7 +27,7 @@ def _tile(view: FigureView, *, sources: str) -> None:
     with st.container(border=True, height="stretch"):
         st.markdown(ui.md(indicator.title))
         st.subheader(ui.md(view.display), anchor=False)
-        facts = [ui.when(indicator.period), indicator.entity or ""]
+        facts = [when(indicator.period), indicator.entity or ""]
         st.caption(" · ".join(ui.md(f) for f in facts if f) or "No period stated")
         st.caption(f"Source: {ui.md(sources)}")
         ui.badge(verified=view.verified, problems=view.problems)
@@ -35,7 +37,7 @@ def _tile(view: FigureView, *, sources: str) -> None:
 
 _follow_permalink()
 report, catalog = ui.require_catalog()
-derived = ui.derived(report)
+derived = cache.derived(report)
 views = derived.figures
 st.title("Indicators with exact citations", anchor=False)
 st.markdown("Every figure below is stated by a source; open one to read the exact sentence, highlighted in its "

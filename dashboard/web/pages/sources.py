@@ -4,22 +4,23 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.web import widgets as ui
 from dashboard.catalog.model import Source
-from dashboard.present.highlight import source_html
-from dashboard.validation.validate import Report
+from dashboard.present.highlight import safe_url, source_html
+from dashboard.validation.report import Report
+from dashboard.web import cache, state
+from dashboard.web import widgets as ui
 
-Span = tuple[int, int, str, str, tuple[str, str]]
+HighlightSpan = tuple[int, int, str, str, tuple[str, str]]
 
 
-def _spans(report: Report, source_id: str) -> list[Span]:
+def _spans(report: Report, source_id: str) -> list[HighlightSpan]:
     """(start, end, title, page, (query key, id)) of every located citation of the source."""
-    return ui.derived(report).memo(("spans", source_id), lambda: _find_spans(report, source_id))
+    return cache.derived(report).memo(("spans", source_id), lambda: _find_spans(report, source_id))
 
 
-def _find_spans(report: Report, source_id: str) -> list[Span]:
-    derived = ui.derived(report)
-    spans: list[Span] = []
+def _find_spans(report: Report, source_id: str) -> list[HighlightSpan]:
+    derived = cache.derived(report)
+    spans: list[HighlightSpan] = []
     for figure in derived.figures.values():
         spans += [(c.start, c.end, figure.indicator.title, ui.FIGURE_PAGE, ("indicator", figure.indicator.id))
                   for c in figure.citations if c.source.id == source_id and c.start is not None and c.end is not None]
@@ -35,8 +36,9 @@ def _metadata(source: Source, *, report: Report) -> None:
     st.markdown(ui.md(byline))
     if source.published_note:
         st.caption(ui.md(source.published_note))
-    if source.url and source.url.lower().startswith(("https://", "http://")):
-        st.link_button("Open the source page", source.url, icon=":material/open_in_new:")
+    url = safe_url(source.url)
+    if url:
+        st.link_button("Open the source page", url, icon=":material/open_in_new:")
     coverage = next((c for c in report.coverage if c.source == source.id), None)
     if coverage is not None:
         st.caption(f"{coverage.covered}/{coverage.mentions} numeric and date mentions accounted for "
@@ -47,13 +49,13 @@ def _metadata(source: Source, *, report: Report) -> None:
 
 
 def _changed() -> None:
-    ui.set_param("source", st.session_state.get("source_pick"))
+    state.set_param("source", st.session_state.get("source_pick"))
 
 
 report, catalog = ui.require_catalog()
 st.title("Sources", anchor=False)
 ids = [s.id for s in catalog.sources]
-wanted = ui.param("source")
+wanted = state.param("source")
 if wanted and wanted not in ids:
     ui.not_found("source", wanted, then="showing the first one.")
 st.session_state["source_pick"] = wanted if wanted in ids else ids[0]

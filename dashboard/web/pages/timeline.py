@@ -5,22 +5,24 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard.web import widgets as ui
 from dashboard.catalog.model import Catalog
 from dashboard.present.charts import timeline_figure
 from dashboard.present.views import EventView
-from dashboard.validation.validate import Report
+from dashboard.present.wording import status_word
+from dashboard.validation.report import Report
+from dashboard.web import cache, state, timing
+from dashboard.web import widgets as ui
 
 ALL = ""
 
 
 def _theme_changed() -> None:
-    ui.set_param("theme", st.session_state.get("timeline_theme"))
+    state.set_param("theme", st.session_state.get("timeline_theme"))
 
 
 def _table(events: list[EventView], themes: dict[str, str]) -> pd.DataFrame:
     rows = [{"id": e.event.id, "date": e.event.date, "event": e.event.title,
-             "theme": themes.get(e.event.theme, e.event.theme), "status": "verified" if e.verified else "problem"}
+             "theme": themes.get(e.event.theme, e.event.theme), "status": status_word(e.verified)}
             for e in events]  # fmt: skip
     return pd.DataFrame(rows, columns=["id", "date", "event", "theme", "status"])
 
@@ -30,16 +32,16 @@ def _alt(events: list[EventView]) -> str:
 
 
 @st.fragment
-@ui.timed_fragment("timeline")
+@timing.timed_fragment("timeline")
 def _events(events: list[EventView], *, report: Report, catalog: Catalog) -> None:
     """Chart, table and the chosen event's quotation; a click reruns only this part."""
-    chosen = ui.selected(state_key="selected_event", url_key="event", valid={e.event.id for e in events})
+    chosen = state.selected(state_key="selected_event", url_key="event", valid={e.event.id for e in events})
     chart, table = st.tabs(["Chart", "Table"])
     with chart:
-        ui.select_chart(timeline_figure(events, catalog.themes, selected=chosen), key="timeline-chart",
+        state.select_chart(timeline_figure(events, catalog.themes, selected=chosen), key="timeline-chart",
                         alt=_alt(events), state_key="selected_event", url_key="event")
     with table:
-        ui.select_table(_table(events, catalog.themes), key="timeline-table", state_key="selected_event",
+        state.select_table(_table(events, catalog.themes), key="timeline-table", state_key="selected_event",
                         url_key="event")
     st.caption("Marker shape: how precisely the source dates the event (day, month or year).")
     by_id = {e.event.id: e for e in events}
@@ -52,13 +54,13 @@ def _events(events: list[EventView], *, report: Report, catalog: Catalog) -> Non
 
 report, catalog = ui.require_catalog()
 st.title("Timeline", anchor=False)
-every = list(ui.derived(report).events.values())
+every = list(cache.derived(report).events.values())
 themes = [ALL, *dict.fromkeys(e.event.theme for e in every)]
-wanted = ui.param("theme")
+wanted = state.param("theme")
 if wanted and wanted not in themes and wanted not in catalog.themes:
     ui.not_found("theme", wanted, then="showing all themes.")
-asked = ui.param("event")
-if asked and asked not in ui.derived(report).events:
+asked = state.param("event")
+if asked and asked not in cache.derived(report).events:
     ui.not_found("event", asked, then="click an event or a table row to choose one.")
 st.session_state["timeline_theme"] = wanted if wanted in themes else ALL
 theme = st.selectbox("Theme", themes, key="timeline_theme", on_change=_theme_changed,

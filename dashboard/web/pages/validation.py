@@ -7,13 +7,12 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from dashboard.web import widgets as ui
 from dashboard.catalog.problems import ERROR, INFO, WARNING
+from dashboard.web import widgets as ui
 
 report, catalog = ui.require_catalog(banner=False)
 st.title("Validation", anchor=False)
 counts = report.counts
-covered, mentions = report.total_coverage
 if report.ok():
     st.success(f"{Path(report.catalog_path).name} is valid: every figure and date is proven by its quotation.",
                icon=":material/verified:")
@@ -24,7 +23,7 @@ tiles = st.columns(4)
 tiles[0].metric("Errors", counts[ERROR], border=True)
 tiles[1].metric("Warnings", counts[WARNING], border=True)
 tiles[2].metric("Uncovered mentions", counts[INFO], border=True)
-tiles[3].metric("Coverage", f"{100.0 * covered / mentions if mentions else 100.0:.1f}%", border=True)
+tiles[3].metric("Coverage", f"{report.coverage_percent:.1f}%", border=True)
 
 st.subheader("Problems", anchor=False)
 if report.problems:

@@ -1,0 +1,45 @@
+"""The words a reader sees for a figure's status and its period, the same on every page and download."""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterable
+
+VERIFIED = "verified"
+PROBLEM = "problem"
+
+
+def status_word(verified: bool) -> str:
+    """The status column of tables and downloads."""
+    return VERIFIED if verified else PROBLEM
+
+
+def badge_label(*, verified: bool, codes: Iterable[str] = ()) -> str:
+    """The badge: "Verified", or "Problem: " and the codes the validator raised."""
+    if verified:
+        return "Verified"
+    return "Problem: " + (", ".join(dict.fromkeys(codes)) or "not located")
+
+
+def date_words(iso: str) -> str:
+    """`2024-11-15` -> `15 November 2024`, `2024-11` -> `November 2024`, a year or anything else as given."""
+    parts = iso.split("-")
+    if len(parts) == 3 and all(p.isdigit() for p in parts) and 1 <= int(parts[1]) <= 12:
+        return f"{int(parts[2])} {calendar.month_name[int(parts[1])]} {parts[0]}"
+    if len(parts) == 2 and all(p.isdigit() for p in parts) and 1 <= int(parts[1]) <= 12:
+        return f"{calendar.month_name[int(parts[1])]} {parts[0]}"
+    return iso
+
+
+def when(period: str | None) -> str:
+    """An ISO period in words: `2000/2021` -> `2000–2021`, `2006/..` -> `since 2006`, `2024-11` -> `November 2024`."""
+    if not period:
+        return ""
+    start, slash, end = period.partition("/")
+    if not slash:
+        return date_words(start)
+    if end == "..":
+        return f"since {date_words(start)}"
+    if start == "..":
+        return f"until {date_words(end)}"
+    return f"{date_words(start)}–{date_words(end)}"
