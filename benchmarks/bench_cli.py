@@ -62,8 +62,7 @@ def _floor_cmd(corpus: Path, *, gc_off: bool = False) -> list[str]:
 
 def heavy_imports(args: list[str], *, cwd: Path = ROOT) -> list[str]:
     """The heavy packages (pandas, plotly, streamlit, ...) that `indicators ARGS` imports."""
-    done = subprocess.run([sys.executable, "-c", IMPORTS, *args], cwd=cwd, capture_output=True, text=True,
-                          check=False)
+    done = subprocess.run([sys.executable, "-c", IMPORTS, *args], cwd=cwd, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise RuntimeError(f"the import check failed: {done.stderr[-2000:]}")
     return done.stdout.split()
@@ -88,9 +87,15 @@ def measure(dirs: dict[str, Path], *, repeat: int) -> list[Row]:
         corpus = dirs.get(size)
         if corpus is None:
             continue
-        got = _interleaved({"validate": _validate_cmd(corpus), "floor": _floor_cmd(corpus),
-                            "floor-gc-off": _floor_cmd(corpus, gc_off=True), "coverage": _coverage_cmd(corpus)},
-                           repeat=repeat)
+        got = _interleaved(
+            {
+                "validate": _validate_cmd(corpus),
+                "floor": _floor_cmd(corpus),
+                "floor-gc-off": _floor_cmd(corpus, gc_off=True),
+                "coverage": _coverage_cmd(corpus),
+            },
+            repeat=repeat,
+        )
         (t_val, rss_val), (t_floor, _), (t_cov, rss_cov) = got["validate"], got["floor"], got["coverage"]
         t_bare = got["floor-gc-off"][0]
         ratio = t_val / t_floor
@@ -102,35 +107,96 @@ def measure(dirs: dict[str, Path], *, repeat: int) -> list[Row]:
             Row(f"validate {size}: wall", t_val, "s", "", None, f"{entries:,} entries, {megabytes:.1f} MB of sources"),
             Row(f"validate {size}: peak RSS", rss_val, "MB", "", None),
             Row(f"validate {size}: floor (CSafeLoader + sha256 of sources)", t_floor, "s", "", None),
-            Row(f"validate {size}: ratio to floor", ratio, "x", "<= 1.5" if large else "",
-                ratio <= 1.5 if large else None),
-            Row(f"validate {size}: ratio to the floor with the GC off", t_val / t_bare, "x", "", None,
-                f"the floor's yaml.load spends {t_floor - t_bare:.2f} s in cyclic GC; without it: {t_bare:.2f} s"),
+            Row(
+                f"validate {size}: ratio to floor",
+                ratio,
+                "x",
+                "<= 1.5" if large else "",
+                ratio <= 1.5 if large else None,
+            ),
+            Row(
+                f"validate {size}: ratio to the floor with the GC off",
+                t_val / t_bare,
+                "x",
+                "",
+                None,
+                f"the floor's yaml.load spends {t_floor - t_bare:.2f} s in cyclic GC; without it: {t_bare:.2f} s",
+            ),
             Row(f"coverage {size}: wall", t_cov, "s", "", None, f"peak RSS {rss_cov:.0f} MB"),
-            Row(f"coverage {size}: throughput", megabytes / t_cov, "MB/s", ">= 20" if large else "",
-                megabytes / t_cov >= 20 if large else None, "MB (10^6 bytes) of source text per second of wall"),
+            Row(
+                f"coverage {size}: throughput",
+                megabytes / t_cov,
+                "MB/s",
+                ">= 20" if large else "",
+                megabytes / t_cov >= 20 if large else None,
+                "MB (10^6 bytes) of source text per second of wall",
+            ),
         ]
-        scans = [float(subprocess.run([sys.executable, "-c", SCAN, str(corpus)], capture_output=True, text=True,
-                                      check=True, cwd=ROOT).stdout) for _ in range(max(1, repeat))]
-        rows.append(Row(f"coverage {size}: mention scanning throughput", megabytes / median(scans), "MB/s", "", None,
-                        "read_mentions over every source in-process, without loading the catalog"))
+        scans = [
+            float(
+                subprocess.run(
+                    [sys.executable, "-c", SCAN, str(corpus)], capture_output=True, text=True, check=True, cwd=ROOT
+                ).stdout
+            )
+            for _ in range(max(1, repeat))
+        ]
+        rows.append(
+            Row(
+                f"coverage {size}: mention scanning throughput",
+                megabytes / median(scans),
+                "MB/s",
+                "",
+                None,
+                "read_mentions over every source in-process, without loading the catalog",
+            )
+        )
     if "small" in per_indicator and "large" in per_indicator:
         scaling = per_indicator["large"] / per_indicator["small"]
-        rows.append(Row("scaling: validate time per entry, large / small", scaling, "x", "<= 1.2", scaling <= 1.2,
-                        "process wall incl. start-up; >1 would mean cost grows faster than linearly"))
+        rows.append(
+            Row(
+                "scaling: validate time per entry, large / small",
+                scaling,
+                "x",
+                "<= 1.2",
+                scaling <= 1.2,
+                "process wall incl. start-up; >1 would mean cost grows faster than linearly",
+            )
+        )
     shipped = ROOT / "indicators.yaml"
     t_start, rss_start = timed([INDICATORS, "validate", str(shipped)], repeat=max(repeat, 5), cwd=ROOT)
-    rows.append(Row("CLI start-up: validate the shipped catalog", t_start, "s", "<= 0.5", t_start <= 0.5,
-                    f"peak RSS {rss_start:.0f} MB"))
+    rows.append(
+        Row(
+            "CLI start-up: validate the shipped catalog",
+            t_start,
+            "s",
+            "<= 0.5",
+            t_start <= 0.5,
+            f"peak RSS {rss_start:.0f} MB",
+        )
+    )
     heavy = heavy_imports(["validate", str(shipped)])
-    rows.append(Row("CLI imports pandas/plotly/streamlit", float(len(heavy)), "modules", "0", not heavy,
-                    ", ".join(heavy) or "none of " + ", ".join(HEAVY)))
+    rows.append(
+        Row(
+            "CLI imports pandas/plotly/streamlit",
+            float(len(heavy)),
+            "modules",
+            "0",
+            not heavy,
+            ", ".join(heavy) or "none of " + ", ".join(HEAVY),
+        )
+    )
     huge = dirs.get("huge")
     if huge is not None:
         t_huge, rss_huge = timed(_validate_cmd(huge), repeat=1)
         rows += [
-            Row("validate huge: peak RSS", rss_huge, "MB", "< 2048", rss_huge < 2048,
-                f"100,000 entries, {source_bytes(huge) / 1e6:.0f} MB of sources; one run"),
+            Row(
+                "validate huge: peak RSS",
+                rss_huge,
+                "MB",
+                "< 2048",
+                rss_huge < 2048,
+                f"100,000 entries, {source_bytes(huge) / 1e6:.0f} MB of sources; one run",
+            ),
             Row("validate huge: wall", t_huge, "s", "completes", True, "one run"),
         ]
     return rows

@@ -36,15 +36,23 @@ def median(values: Sequence[float]) -> float:
     return float(statistics.median(values))
 
 
-def run_process(cmd: Sequence[str], *, cwd: Path | None = None, env: dict[str, str] | None = None,
-                check: bool = False) -> tuple[float, float]:
+def run_process(
+    cmd: Sequence[str], *, cwd: Path | None = None, env: dict[str, str] | None = None, check: bool = False
+) -> tuple[float, float]:
     """Run `cmd` to completion; (wall seconds, peak RSS of the process in MB), measured by the launcher.
 
     Output is discarded."""
     with tempfile.TemporaryDirectory() as scratch:
         report = Path(scratch, "rusage")
-        done = subprocess.run(launched(cmd, report), cwd=cwd, env=env, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.PIPE, text=True, check=False)
+        done = subprocess.run(
+            launched(cmd, report),
+            cwd=cwd,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            check=False,
+        )
         try:
             measured = read_launch_report(report)
         except (OSError, ValueError) as err:
@@ -54,8 +62,7 @@ def run_process(cmd: Sequence[str], *, cwd: Path | None = None, env: dict[str, s
     return measured
 
 
-def timed(cmd: Sequence[str], *, repeat: int, cwd: Path | None = None,
-          check: bool = True) -> tuple[float, float]:
+def timed(cmd: Sequence[str], *, repeat: int, cwd: Path | None = None, check: bool = True) -> tuple[float, float]:
     """Median wall seconds and the largest peak RSS (MB) over `repeat` runs of `cmd`."""
     walls, peaks = [], []
     for _ in range(max(1, repeat)):
@@ -67,5 +74,3 @@ def timed(cmd: Sequence[str], *, repeat: int, cwd: Path | None = None,
 
 def source_bytes(corpus: Path) -> int:
     return sum(p.stat().st_size for p in (corpus / "seeds").glob("*.txt"))
-
-

@@ -50,28 +50,46 @@ def _names(text: str, sep: str | None) -> list[str]:
     return text.split(sep)
 
 
-MONTH_NAMES = _names("January February March April May June July August September October November "
-                     "December", None)
+MONTH_NAMES = _names("January February March April May June July August September October November December", None)
 
 # Invented names only: no real place, person or company is described.
-COUNTRIES = _names("Ruritania Freedonia Zembla Norland Castavia Osterlich Valdoria Marovia Sylvania Tomainia "
-                   "Borduria Syldavia Latveria Genovia Elbonia Kravonia Qurac Corto Veridia Arcadia Estovakia "
-                   "Pottsylvania Carpania Moldavia Vulgaria Fenwick Novistrana Aldovia Belgravia "
-                   "Kazakhland Orsinia Ambrosia Sokovia Zubrowka Brobdingnag", " ")
-CITIES = _names("Strelsau Vostok Port Miran Alderney Kessel Varna Lindau Ostrava Haldor Merida Tavros Calder "
-                "Brasova Solvik Tarnow Esterhaz Ravenna Dunmore Kelso Marbeck", " ")
-COMPANIES = _names("Petronor|Vostok Energy|Meridian Oil|Calder Mining|Haldor Shipping|Norland Rail|Tavros Steel|"
-                   "Solvik Power|Esterhaz Grain|Dunmore Telecom|Marbeck Chemicals|Kessel Motors", "|")
-PEOPLE = _names("Anna Kovar|Milan Duris|Sofia Varga|Tomas Reyes|Elena Marsh|Viktor Holm|Ines Carvalho|"
-                "Pavel Novak|Laura Brandt|Omar Haddad|Nadia Petrova|Jonas Lind|Clara Ruiz|Felix Arnaud|"
-                "Irena Bosko|Mateo Silva|Hanna Berg|Luka Horvat", "|")
-ORGS = _names("the central bank|the finance ministry|the national statistics office|the energy ministry|"
-              "the port authority|the defence ministry|the World Food Agency|the Regional Development Bank|"
-              "the customs service|the farm ministry|independent analysts|the trade council", "|")
-PUBLISHERS = _names("Global Watch|Harbour Post|The Northern Ledger|Continental Wire|Meridian Review|"
-                    "Zembla Times|Frontier Dispatch|Crossroads Analysis", "|")
-SECTIONS = _names("Emerging Challenges|World Economy|Energy Markets|Security|Diplomacy|Agriculture|"
-                  "Analysis|Regional Affairs", "|")
+COUNTRIES = _names(
+    "Ruritania Freedonia Zembla Norland Castavia Osterlich Valdoria Marovia Sylvania Tomainia "
+    "Borduria Syldavia Latveria Genovia Elbonia Kravonia Qurac Corto Veridia Arcadia Estovakia "
+    "Pottsylvania Carpania Moldavia Vulgaria Fenwick Novistrana Aldovia Belgravia "
+    "Kazakhland Orsinia Ambrosia Sokovia Zubrowka Brobdingnag",
+    " ",
+)
+CITIES = _names(
+    "Strelsau Vostok Port Miran Alderney Kessel Varna Lindau Ostrava Haldor Merida Tavros Calder "
+    "Brasova Solvik Tarnow Esterhaz Ravenna Dunmore Kelso Marbeck",
+    " ",
+)
+COMPANIES = _names(
+    "Petronor|Vostok Energy|Meridian Oil|Calder Mining|Haldor Shipping|Norland Rail|Tavros Steel|"
+    "Solvik Power|Esterhaz Grain|Dunmore Telecom|Marbeck Chemicals|Kessel Motors",
+    "|",
+)
+PEOPLE = _names(
+    "Anna Kovar|Milan Duris|Sofia Varga|Tomas Reyes|Elena Marsh|Viktor Holm|Ines Carvalho|"
+    "Pavel Novak|Laura Brandt|Omar Haddad|Nadia Petrova|Jonas Lind|Clara Ruiz|Felix Arnaud|"
+    "Irena Bosko|Mateo Silva|Hanna Berg|Luka Horvat",
+    "|",
+)
+ORGS = _names(
+    "the central bank|the finance ministry|the national statistics office|the energy ministry|"
+    "the port authority|the defence ministry|the World Food Agency|the Regional Development Bank|"
+    "the customs service|the farm ministry|independent analysts|the trade council",
+    "|",
+)
+PUBLISHERS = _names(
+    "Global Watch|Harbour Post|The Northern Ledger|Continental Wire|Meridian Review|"
+    "Zembla Times|Frontier Dispatch|Crossroads Analysis",
+    "|",
+)
+SECTIONS = _names(
+    "Emerging Challenges|World Economy|Energy Markets|Security|Diplomacy|Agriculture|Analysis|Regional Affairs", "|"
+)
 
 
 @dataclass
@@ -122,11 +140,40 @@ def _mantissa(rng: random.Random, low: int, high: int) -> Decimal:
     return (Decimal(whole) + Decimal(rng.randint(1, 10**digits - 1)) / Decimal(10**digits)).normalize()
 
 
-_WORD_NUMS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine",
-              10: "ten", 11: "eleven", 12: "twelve", 15: "fifteen", 20: "twenty", 25: "twenty-five",
-              30: "thirty", 40: "forty", 45: "forty-five", 50: "fifty", 60: "sixty", 90: "ninety"}
-_HEDGES = ("about", "nearly", "more than", "almost", "roughly", "at least", "some", "approximately",
-           "up to", "less than")
+_WORD_NUMS = {
+    2: "two",
+    3: "three",
+    4: "four",
+    5: "five",
+    6: "six",
+    7: "seven",
+    8: "eight",
+    9: "nine",
+    10: "ten",
+    11: "eleven",
+    12: "twelve",
+    15: "fifteen",
+    20: "twenty",
+    25: "twenty-five",
+    30: "thirty",
+    40: "forty",
+    45: "forty-five",
+    50: "fifty",
+    60: "sixty",
+    90: "ninety",
+}
+_HEDGES = (
+    "about",
+    "nearly",
+    "more than",
+    "almost",
+    "roughly",
+    "at least",
+    "some",
+    "approximately",
+    "up to",
+    "less than",
+)
 
 
 def _hedge(rng: random.Random, share: float = 0.3) -> str | None:
@@ -188,8 +235,7 @@ def _percent(rng: random.Random) -> tuple[str, Decimal]:
     p = _mantissa(rng, 1, 89)
     style = rng.randrange(6)
     body = _short(p)
-    text = (f"{body} per cent", f"{body}%", f"{body} percent", f"{body}{NBSP}per cent", f"{body}%",
-            f"{body}pc")[style]
+    text = (f"{body} per cent", f"{body}%", f"{body} percent", f"{body}{NBSP}per cent", f"{body}%", f"{body}pc")[style]
     return text, p
 
 
@@ -224,14 +270,36 @@ def _s_exports(c: Ctx) -> Sentence:
     rng, year = c.rng, _year(c.rng)
     figure, value = _count(rng)
     hedge = _hedge(rng)
-    product = rng.choice(("barrels of crude", "tonnes of wheat", "tonnes of coal", "head of cattle",
-                          "cubic metres of gas", "tonnes of copper"))
-    text = (f"{c.country}’s exports reached {_with_hedge(hedge, figure)} {product} in {year}, according to "
-            f"{c.org()}.")
+    product = rng.choice(
+        (
+            "barrels of crude",
+            "tonnes of wheat",
+            "tonnes of coal",
+            "head of cattle",
+            "cubic metres of gas",
+            "tonnes of copper",
+        )
+    )
+    text = f"{c.country}’s exports reached {_with_hedge(hedge, figure)} {product} in {year}, according to {c.org()}."
     noun = product.split(" of ")[1] if product.startswith(("tonnes", "cubic")) else product.split(" of ")[0]
     unit = product if product.startswith("head") else product.split(" of ")[0]
-    return Sentence(text, [Fact("indicator", figure, f"{c.country} exports of {noun}, {year}", "trade", value,
-                                unit, hedge, str(year), c.country, f"exports-{_slug(noun)}")])
+    return Sentence(
+        text,
+        [
+            Fact(
+                "indicator",
+                figure,
+                f"{c.country} exports of {noun}, {year}",
+                "trade",
+                value,
+                unit,
+                hedge,
+                str(year),
+                c.country,
+                f"exports-{_slug(noun)}",
+            )
+        ],
+    )
 
 
 def _s_budget_share(c: Ctx) -> Sentence:
@@ -242,9 +310,23 @@ def _s_budget_share(c: Ctx) -> Sentence:
     start = _with_hedge(hedge, figure)
     org = c.org()
     text = f"{org[0].upper() + org[1:]} said {start} of the {year} budget of {c.country} went to {area}."
-    return Sentence(text, [Fact("indicator", figure, f"Share of {c.country}'s {year} budget spent on {area}",
-                                "finance", value, "percent", hedge, str(year), c.country,
-                                f"budget-share-{_slug(area)}")])
+    return Sentence(
+        text,
+        [
+            Fact(
+                "indicator",
+                figure,
+                f"Share of {c.country}'s {year} budget spent on {area}",
+                "finance",
+                value,
+                "percent",
+                hedge,
+                str(year),
+                c.country,
+                f"budget-share-{_slug(area)}",
+            )
+        ],
+    )
 
 
 def _s_loan(c: Ctx) -> Sentence:
@@ -255,11 +337,26 @@ def _s_loan(c: Ctx) -> Sentence:
     if hedge is None:
         text = f"{c.country} agreed a {figure} {what} with {c.other}, {c.person()} told reporters in {c.city}."
     else:
-        text = (f"{c.country} agreed {hedge} {figure} in {what}s with {c.other}, {c.person()} told reporters "
-                f"in {c.city}.")
-    return Sentence(text, [Fact("indicator", figure, f"{what.capitalize()} agreed by {c.country} with {c.other}",
-                                "finance", value, code, hedge, None, f"{c.country}–{c.other}",
-                                f"financing-{code.lower()}")])
+        text = (
+            f"{c.country} agreed {hedge} {figure} in {what}s with {c.other}, {c.person()} told reporters in {c.city}."
+        )
+    return Sentence(
+        text,
+        [
+            Fact(
+                "indicator",
+                figure,
+                f"{what.capitalize()} agreed by {c.country} with {c.other}",
+                "finance",
+                value,
+                code,
+                hedge,
+                None,
+                f"{c.country}–{c.other}",
+                f"financing-{code.lower()}",
+            )
+        ],
+    )
 
 
 def _s_displaced(c: Ctx) -> Sentence:
@@ -270,9 +367,23 @@ def _s_displaced(c: Ctx) -> Sentence:
     lead = _with_hedge(hedge, figure, capital=True)
     lead = lead[0].upper() + lead[1:]
     text = f"{lead} people have been displaced by {cause} in {c.country}, {c.org()} said."
-    return Sentence(text, [Fact("indicator", figure, f"People displaced by {cause[4:]} in {c.country}",
-                                "humanitarian", value, "people", hedge, None, c.country,
-                                f"displaced-{_slug(cause[4:])}")])
+    return Sentence(
+        text,
+        [
+            Fact(
+                "indicator",
+                figure,
+                f"People displaced by {cause[4:]} in {c.country}",
+                "humanitarian",
+                value,
+                "people",
+                hedge,
+                None,
+                c.country,
+                f"displaced-{_slug(cause[4:])}",
+            )
+        ],
+    )
 
 
 def _list_mantissas(rng: random.Random, low: int, high: int) -> list[Decimal]:
@@ -285,6 +396,7 @@ def _list_mantissas(rng: random.Random, low: int, high: int) -> list[Decimal]:
             values.append(m)
     return values
 
+
 def _s_harvest_list(c: Ctx) -> Sentence:
     """A list sharing one scale word: "6.6, 5.9 and 4.5 million tonnes"."""
     rng = c.rng
@@ -292,11 +404,26 @@ def _s_harvest_list(c: Ctx) -> Sentence:
     crops = rng.sample(("wheat", "maize", "rice", "barley", "soy", "sugar beet"), 3)
     year = _year(rng)
     figures = [_short(values[0]), _short(values[1]), f"{_short(values[2])} million"]
-    text = (f"{c.country}’s {crops[0]}, {crops[1]} and {crops[2]} harvests came to {figures[0]}, {figures[1]} "
-            f"and {figures[2]} tonnes in {year}.")
-    facts = [Fact("indicator", fig, f"{c.country} {crop} harvest, {year}", "agriculture", v * 10**6, "tonnes",
-                  None, str(year), c.country, f"harvest-{_slug(crop)}", pin=True)
-             for fig, crop, v in zip(figures, crops, values, strict=True)]
+    text = (
+        f"{c.country}’s {crops[0]}, {crops[1]} and {crops[2]} harvests came to {figures[0]}, {figures[1]} "
+        f"and {figures[2]} tonnes in {year}."
+    )
+    facts = [
+        Fact(
+            "indicator",
+            fig,
+            f"{c.country} {crop} harvest, {year}",
+            "agriculture",
+            v * 10**6,
+            "tonnes",
+            None,
+            str(year),
+            c.country,
+            f"harvest-{_slug(crop)}",
+            pin=True,
+        )
+        for fig, crop, v in zip(figures, crops, values, strict=True)
+    ]
     return Sentence(text, facts)
 
 
@@ -305,12 +432,27 @@ def _s_inflation_list(c: Ctx) -> Sentence:
     values = _list_mantissas(rng, 1, 30)
     year = _year(rng)
     figures = [_short(values[0]), _short(values[1]), f"{_short(values[2])} per cent"]
-    text = (f"Inflation in {c.country} stood at {figures[0]}, {figures[1]} and {figures[2]} in the spring, "
-            f"summer and autumn of {year}.")
+    text = (
+        f"Inflation in {c.country} stood at {figures[0]}, {figures[1]} and {figures[2]} in the spring, "
+        f"summer and autumn of {year}."
+    )
     seasons = ("spring", "summer", "autumn")
-    facts = [Fact("indicator", fig, f"{c.country} inflation, {season} {year}", "finance", v, "percent", None,
-                  str(year), c.country, "inflation", pin=True)
-             for fig, season, v in zip(figures, seasons, values, strict=True)]
+    facts = [
+        Fact(
+            "indicator",
+            fig,
+            f"{c.country} inflation, {season} {year}",
+            "finance",
+            v,
+            "percent",
+            None,
+            str(year),
+            c.country,
+            "inflation",
+            pin=True,
+        )
+        for fig, season, v in zip(figures, seasons, values, strict=True)
+    ]
     return Sentence(text, facts)
 
 
@@ -320,37 +462,88 @@ def _s_agreement_term(c: Ctx) -> Sentence:
     what = rng.choice(("strategic partnership", "gas supply", "port lease", "defence cooperation", "grain"))
     if rng.random() < 0.5:
         figure = f"{n}-year"
-        text = (f"The signing of a {figure} {what} agreement between {c.country} and {c.other} underscored "
-                f"how far the governments have moved closer.")
+        text = (
+            f"The signing of a {figure} {what} agreement between {c.country} and {c.other} underscored "
+            f"how far the governments have moved closer."
+        )
         hedge = None
     else:
         hedge = rng.choice((None, "nearly", "more than"))
         figure = f"{_WORD_NUMS.get(n, str(n))} years"
-        text = (f"Talks on the {what} agreement between {c.country} and {c.other} have lasted "
-                f"{_with_hedge(hedge, figure)}, officials in {c.city} said.")
-    return Sentence(text, [Fact("indicator", figure, f"Term of the {c.country}–{c.other} {what} agreement",
-                                "diplomacy", Decimal(n), "years", hedge, None, f"{c.country}–{c.other}",
-                                "agreement-term")])
+        text = (
+            f"Talks on the {what} agreement between {c.country} and {c.other} have lasted "
+            f"{_with_hedge(hedge, figure)}, officials in {c.city} said."
+        )
+    return Sentence(
+        text,
+        [
+            Fact(
+                "indicator",
+                figure,
+                f"Term of the {c.country}–{c.other} {what} agreement",
+                "diplomacy",
+                Decimal(n),
+                "years",
+                hedge,
+                None,
+                f"{c.country}–{c.other}",
+                "agreement-term",
+            )
+        ],
+    )
 
 
 def _s_anniversary(c: Ctx) -> Sentence:
     n = c.rng.choice((10, 20, 25, 30, 40, 50, 60, 70, 75, 80, 100))
     year = _year(c.rng)
-    text = (f"Officials from {c.country} and {c.other} marked the {n}th anniversary of diplomatic relations "
-            f"in {year} with a ceremony in {c.city}.")
-    return Sentence(text, [Fact("indicator", f"{n}th", f"Anniversary of {c.country}–{c.other} relations marked "
-                                f"in {year}", "diplomacy", Decimal(n), "ordinal", None, str(year),
-                                f"{c.country}–{c.other}", "anniversaries")])
+    text = (
+        f"Officials from {c.country} and {c.other} marked the {n}th anniversary of diplomatic relations "
+        f"in {year} with a ceremony in {c.city}."
+    )
+    return Sentence(
+        text,
+        [
+            Fact(
+                "indicator",
+                f"{n}th",
+                f"Anniversary of {c.country}–{c.other} relations marked in {year}",
+                "diplomacy",
+                Decimal(n),
+                "ordinal",
+                None,
+                str(year),
+                f"{c.country}–{c.other}",
+                "anniversaries",
+            )
+        ],
+    )
 
 
 def _s_troops(c: Ctx) -> Sentence:
     rng = c.rng
     figure, value = _count(rng)
     hedge = _hedge(rng, 0.4)
-    text = (f"“We have deployed {_with_hedge(hedge, figure)} troops to the border,” {c.person()}, "
-            f"{c.country}’s defence minister, told parliament.")
-    return Sentence(text, [Fact("indicator", figure, f"{c.country} troops deployed to the border", "military",
-                                value, "troops", hedge, None, c.country, "troop-deployments")])
+    text = (
+        f"“We have deployed {_with_hedge(hedge, figure)} troops to the border,” {c.person()}, "
+        f"{c.country}’s defence minister, told parliament."
+    )
+    return Sentence(
+        text,
+        [
+            Fact(
+                "indicator",
+                figure,
+                f"{c.country} troops deployed to the border",
+                "military",
+                value,
+                "troops",
+                hedge,
+                None,
+                c.country,
+                "troop-deployments",
+            )
+        ],
+    )
 
 
 def _s_jobs(c: Ctx) -> Sentence:
@@ -358,18 +551,52 @@ def _s_jobs(c: Ctx) -> Sentence:
     figure, value = _count(rng)
     share, pvalue = _percent(rng)
     year = _year(rng)
-    text = (f"{c.company} said it would cut {figure} jobs in {year}, or {share} of its workforce in "
-            f"{c.country}.")
-    return Sentence(text, [
-        Fact("indicator", figure, f"Jobs {c.company} plans to cut in {c.country}, {year}", "trade", value, "jobs",
-             None, str(year), c.company, "job-cuts", pin=True),
-        Fact("indicator", share, f"Share of {c.company}'s {c.country} workforce to be cut, {year}", "trade",
-             pvalue, "percent", None, str(year), c.company, "job-cuts-share", pin=True),
-    ])
+    text = f"{c.company} said it would cut {figure} jobs in {year}, or {share} of its workforce in {c.country}."
+    return Sentence(
+        text,
+        [
+            Fact(
+                "indicator",
+                figure,
+                f"Jobs {c.company} plans to cut in {c.country}, {year}",
+                "trade",
+                value,
+                "jobs",
+                None,
+                str(year),
+                c.company,
+                "job-cuts",
+                pin=True,
+            ),
+            Fact(
+                "indicator",
+                share,
+                f"Share of {c.company}'s {c.country} workforce to be cut, {year}",
+                "trade",
+                pvalue,
+                "percent",
+                None,
+                str(year),
+                c.company,
+                "job-cuts-share",
+                pin=True,
+            ),
+        ],
+    )
 
 
-INDICATOR_TEMPLATES = (_s_exports, _s_budget_share, _s_loan, _s_displaced, _s_harvest_list, _s_inflation_list,
-                       _s_agreement_term, _s_anniversary, _s_troops, _s_jobs)
+INDICATOR_TEMPLATES = (
+    _s_exports,
+    _s_budget_share,
+    _s_loan,
+    _s_displaced,
+    _s_harvest_list,
+    _s_inflation_list,
+    _s_agreement_term,
+    _s_anniversary,
+    _s_troops,
+    _s_jobs,
+)
 INDICATOR_WEIGHTS = (3, 3, 3, 2, 1, 1, 2, 1, 2, 1)
 
 
@@ -385,15 +612,17 @@ def _e_full_date(c: Ctx) -> Sentence:
     rng = c.rng
     y, m, d = rng.randint(2016, 2024), rng.randint(1, 12), rng.randint(1, 28)
     figure = f"{MONTH_NAMES[m - 1]} {d}, {y}"
-    what = rng.choice(("a memorandum on energy", "a customs agreement", "a visa waiver", "a grain deal",
-                       "a joint declaration"))
+    what = rng.choice(
+        ("a memorandum on energy", "a customs agreement", "a visa waiver", "a grain deal", "a joint declaration")
+    )
     text = f"On {figure}, {c.country} and {c.other} signed {what} in {c.city}."
-    return Sentence(text, [Fact("event", figure, f"{c.country} and {c.other} sign {what[2:]}", "diplomacy",
-                                date=_iso(y, m, d))])
+    return Sentence(
+        text, [Fact("event", figure, f"{c.country} and {c.other} sign {what[2:]}", "diplomacy", date=_iso(y, m, d))]
+    )
 
 
 def _e_day_month(c: Ctx) -> Sentence:
-    """"May 7": the year is the publication's (the day lies before it in the same year)."""
+    """ "May 7": the year is the publication's (the day lies before it in the same year)."""
     rng = c.rng
     py, pm, pd = c.published
     m = rng.randint(1, pm - 1)
@@ -401,8 +630,10 @@ def _e_day_month(c: Ctx) -> Sentence:
     figure = f"{MONTH_NAMES[m - 1]} {d}"
     person = c.person()
     text = f"{person} met the {c.other} delegation in {c.city} on {figure} to discuss the pipeline."
-    return Sentence(text, [Fact("event", figure, f"{person} meets a {c.other} delegation in {c.city}",
-                                "diplomacy", date=_iso(py, m, d))])
+    return Sentence(
+        text,
+        [Fact("event", figure, f"{person} meets a {c.other} delegation in {c.city}", "diplomacy", date=_iso(py, m, d))],
+    )
 
 
 def _e_last_month(c: Ctx) -> Sentence:
@@ -412,10 +643,11 @@ def _e_last_month(c: Ctx) -> Sentence:
     year = py if m < pm else py - 1
     figure = f"last {MONTH_NAMES[m - 1]}"
     what = rng.choice(("military cooperation", "intelligence sharing", "beef exports", "rail projects"))
-    text = (f"{c.other}’s deputy prime minister visited {c.city} {figure}, where discussions centred on "
-            f"{what}.")
-    return Sentence(text, [Fact("event", figure, f"{c.other} deputy prime minister visits {c.city}", "politics",
-                                date=_iso(year, m))])
+    text = f"{c.other}’s deputy prime minister visited {c.city} {figure}, where discussions centred on {what}."
+    return Sentence(
+        text,
+        [Fact("event", figure, f"{c.other} deputy prime minister visits {c.city}", "politics", date=_iso(year, m))],
+    )
 
 
 def _e_year(c: Ctx) -> Sentence:
@@ -431,8 +663,9 @@ def _e_month_year(c: Ctx) -> Sentence:
     part = rng.choice(("", "", "mid-", "early ", "late "))
     figure = f"{part}{MONTH_NAMES[m - 1]} {y}"
     text = f"Talks between {c.company} and the government of {c.other} collapsed in {figure} over pricing."
-    return Sentence(text, [Fact("event", figure, f"{c.company} talks with {c.other} collapse", "energy",
-                                date=_iso(y, m))])
+    return Sentence(
+        text, [Fact("event", figure, f"{c.company} talks with {c.other} collapse", "energy", date=_iso(y, m))]
+    )
 
 
 EVENT_TEMPLATES = (_e_full_date, _e_day_month, _e_last_month, _e_year, _e_month_year)
@@ -442,23 +675,35 @@ EVENT_TEMPLATES = (_e_full_date, _e_day_month, _e_last_month, _e_year, _e_month_
 # Prose without figures
 
 
-_SUBJECTS = ("Officials in {city}", "Analysts at {company}", "Diplomats in {other}", "The opposition in {country}",
-             "{person}, a spokesperson for {company},", "Critics of the government", "Independent economists",
-             "Residents of {city}", "Lawmakers in {other}", "Observers in the region", "Bankers in {city}",
-             "Farmers in the north of {country}")
+_SUBJECTS = (
+    "Officials in {city}",
+    "Analysts at {company}",
+    "Diplomats in {other}",
+    "The opposition in {country}",
+    "{person}, a spokesperson for {company},",
+    "Critics of the government",
+    "Independent economists",
+    "Residents of {city}",
+    "Lawmakers in {other}",
+    "Observers in the region",
+    "Bankers in {city}",
+    "Farmers in the north of {country}",
+)
 _VERBS = ("said", "warned", "argued", "noted", "insisted", "suggested", "complained", "acknowledged")
-_CLAIMS = ("that the deal could deepen {country}’s isolation in the region",
-           "that the government’s plans rest on optimistic assumptions about demand",
-           "that sanctions have pushed {country} closer to its eastern partners",
-           "that the official statistics should be treated with caution",
-           "that fuel costs have eaten into their margins",
-           "that details of the agreement remain undisclosed",
-           "that shipping data show tankers using routes that avoid inspection",
-           "that the ruling coalition’s narrow majority leaves little room for manoeuvre",
-           "that {company} has expanded despite warnings from its lenders",
-           "that the announcement was a distraction from rising prices and shortages",
-           "that the visit to {city} was “weighty” and meaningful",
-           "that Western influence in the region is waning")
+_CLAIMS = (
+    "that the deal could deepen {country}’s isolation in the region",
+    "that the government’s plans rest on optimistic assumptions about demand",
+    "that sanctions have pushed {country} closer to its eastern partners",
+    "that the official statistics should be treated with caution",
+    "that fuel costs have eaten into their margins",
+    "that details of the agreement remain undisclosed",
+    "that shipping data show tankers using routes that avoid inspection",
+    "that the ruling coalition’s narrow majority leaves little room for manoeuvre",
+    "that {company} has expanded despite warnings from its lenders",
+    "that the announcement was a distraction from rising prices and shortages",
+    "that the visit to {city} was “weighty” and meaningful",
+    "that Western influence in the region is waning",
+)
 _FILLER = (
     "{country} has become increasingly reliant on support from {other}.",
     "The agreement, described by officials in {city} as “weighty” and meaningful, is indicative of a wider "
@@ -571,13 +816,24 @@ def _document(number: int, *, seed: int, indicators: int, events: int) -> Docume
     for fact, sentence in [*ind_facts[:indicators], *evt_facts[:events]]:
         prefix, suffix = _context(text, sentence.text, rng)
         cited.append((fact, sentence.text, prefix, suffix))
-    return Document(number, source_id, f"seeds/{number:05d}_{digest[:16]}.txt", text, title, publisher, author,
-                    _iso(*published), digest, cited)
+    return Document(
+        number,
+        source_id,
+        f"seeds/{number:05d}_{digest[:16]}.txt",
+        text,
+        title,
+        publisher,
+        author,
+        _iso(*published),
+        digest,
+        cited,
+    )
 
 
 def _image(c: Ctx, y: int, m: int, d: int) -> str:
-    caption = c.rng.choice(_CAPTIONS).format(person=c.person(), other=c.other, city=c.city, country=c.country,
-                                             company=c.company)
+    caption = c.rng.choice(_CAPTIONS).format(
+        person=c.person(), other=c.other, city=c.city, country=c.country, company=c.company
+    )
     return f"![{caption}](/img/{y}/{m:02d}/{d:02d}/{c.rng.randint(10000, 99999)}-photo-370_237.webp)"
 
 
@@ -625,8 +881,9 @@ def _value(value: Decimal) -> str:
     return text
 
 
-def _citation_yaml(out: list[str], source: str, quote: str, prefix: str | None, suffix: str | None,
-                   figure: str | None) -> None:
+def _citation_yaml(
+    out: list[str], source: str, quote: str, prefix: str | None, suffix: str | None, figure: str | None
+) -> None:
     out.append(f"      - source: {source}")
     out.append(f"        quote: {_scalar(quote)}")
     if prefix is not None:
@@ -726,8 +983,9 @@ def generate(out: Path, *, documents: int, indicators: int, seed: int = 0) -> No
         old.unlink()
     docs = []
     for number in range(documents):
-        doc = _document(number, seed=seed, indicators=_quota(figures, documents, number),
-                        events=_quota(events, documents, number))
+        doc = _document(
+            number, seed=seed, indicators=_quota(figures, documents, number), events=_quota(events, documents, number)
+        )
         (out / doc.file).write_bytes(doc.text.encode("utf-8"))
         docs.append(doc)
     (out / "indicators.yaml").write_text(_catalog_yaml(docs, seed=seed), encoding="utf-8")

@@ -209,8 +209,11 @@ class Catalog:
     def read(cls, path: Path) -> Catalog:
         data = yaml.load(path.read_bytes(), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         indicators = data.get("indicators") or []
-        return cls([i["id"] for i in indicators], [s["id"] for s in data.get("sources") or []],
-                   [i["id"] for i in indicators if i.get("headline")] or [i["id"] for i in indicators[:6]])
+        return cls(
+            [i["id"] for i in indicators],
+            [s["id"] for s in data.get("sources") or []],
+            [i["id"] for i in indicators if i.get("headline")] or [i["id"] for i in indicators[:6]],
+        )
 
 
 def _url(base: str, route: str, catalog: Catalog, rng: random.Random) -> str:
@@ -521,7 +524,8 @@ async def run_socket_session(session: Session, *, base: str, catalog: Catalog, d
                     if socket is not None:
                         await socket.close()
                     socket = await asyncio.wait_for(
-                        websockets.connect(stream, subprotocols=["streamlit"], max_size=None), timeout)
+                        websockets.connect(stream, subprotocols=["streamlit"], max_size=None), timeout
+                    )
                 await _send(socket, page=route, query=query)
                 run = await _collect(socket, timeout)
                 _check_run(run, session, where)
@@ -572,8 +576,11 @@ async def drive(url: str, catalog: Catalog, *, sessions: int, browsers: int, sec
         try:
             # One context: the tabs share the HTTP cache, as a reader's tabs would; each tab is its own websocket,
             # so its own Streamlit session.
-            context = await browser.new_context(viewport=VIEWPORT, device_scale_factor=1,  # type: ignore[arg-type]
-                                                reduced_motion="reduce")
+            context = await browser.new_context(
+                viewport=VIEWPORT,
+                device_scale_factor=1,  # type: ignore[arg-type]
+                reduced_motion="reduce",
+            )
             warm = await context.new_page()
             for route in ("", "explore"):  # the first run imports and validates: not part of the load
                 await warm.goto(f"{url}/{route}", wait_until="domcontentloaded", timeout=120_000)
@@ -584,10 +591,19 @@ async def drive(url: str, catalog: Catalog, *, sessions: int, browsers: int, sec
             state = [Session(n, "browser" if n < browsers else "websocket") for n in range(sessions)]
             tasks = []
             for session in state:
-                options = {"base": url, "catalog": catalog, "deadline": deadline, "timeout_ms": timeout_ms,
-                           "seed": seed * 1000 + session.number, "delay": RAMP_S * session.number / max(1, sessions)}
-                tasks.append(run_session(context, session, **options) if session.kind == "browser"
-                             else run_socket_session(session, **options))
+                options = {
+                    "base": url,
+                    "catalog": catalog,
+                    "deadline": deadline,
+                    "timeout_ms": timeout_ms,
+                    "seed": seed * 1000 + session.number,
+                    "delay": RAMP_S * session.number / max(1, sessions),
+                }
+                tasks.append(
+                    run_session(context, session, **options)
+                    if session.kind == "browser"
+                    else run_socket_session(session, **options)
+                )
             await asyncio.wait_for(asyncio.gather(*tasks), timeout=seconds + 3 * timeout_ms / 1000.0 + 30)
             await context.close()  # fmt: skip
             return state, browser.version, started, time.time()
@@ -612,8 +628,17 @@ def summarise(state: list[Session], lines: list[dict[str, Any]], sampler: Sample
         "wall_seconds": round(window[1] - window[0], 1),
         "actions": sum(s.actions for s in state),
         "drilldowns": sum(s.drilldowns for s in state),
-        "per_session": [{"number": s.number, "kind": s.kind, "actions": s.actions, "drilldowns": s.drilldowns,
-                         "routes": dict(s.routes), "errors": len(s.errors)} for s in state],  # fmt: skip
+        "per_session": [
+            {
+                "number": s.number,
+                "kind": s.kind,
+                "actions": s.actions,
+                "drilldowns": s.drilldowns,
+                "routes": dict(s.routes),
+                "errors": len(s.errors),
+            }
+            for s in state
+        ],  # fmt: skip
         "errors": len(errors),
         "error_messages": errors[:20],
         "benign_404": sum(s.benign for s in state),
@@ -629,10 +654,13 @@ def summarise(state: list[Session], lines: list[dict[str, Any]], sampler: Sample
             p: spread([float(x["ms"]) for x in during if x["kind"] == "full" and x["page"] == p]) for p in pages
         },
         "browsers": sum(s.kind == "browser" for s in state),
-        "client_action_ms": {kind: spread([v for s in state if s.kind == kind for v in s.latency_ms])
-                             for kind in ("browser", "websocket")},
-        "client_drill_ms": {kind: spread([v for s in state if s.kind == kind for v in s.drill_ms])
-                            for kind in ("browser", "websocket")},
+        "client_action_ms": {
+            kind: spread([v for s in state if s.kind == kind for v in s.latency_ms])
+            for kind in ("browser", "websocket")
+        },
+        "client_drill_ms": {
+            kind: spread([v for s in state if s.kind == kind for v in s.drill_ms]) for kind in ("browser", "websocket")
+        },
         "chromium": chromium,
     }
 
@@ -732,8 +760,16 @@ def run(*, catalog: Path, sessions: int, browsers: int, seconds: float, timeout_
             sampler.start()
             try:
                 state, chromium, started, ended = asyncio.run(
-                    drive(server.url, ids, sessions=sessions, browsers=browsers, seconds=seconds, timeout_ms=timeout_ms,
-                          seed=seed))
+                    drive(
+                        server.url,
+                        ids,
+                        sessions=sessions,
+                        browsers=browsers,
+                        seconds=seconds,
+                        timeout_ms=timeout_ms,
+                        seed=seed,
+                    )
+                )
             finally:
                 sampler.stop()
             alive = server.proc.poll() is None
@@ -744,8 +780,9 @@ def run(*, catalog: Path, sessions: int, browsers: int, seconds: float, timeout_
                            catalog=catalog)  # fmt: skip
         if not alive:
             result["errors"] += 1
-            result["error_messages"].insert(0, "the server exited during the load: "
-                                               + (work / "server.log").read_text(errors="replace")[-500:])
+            result["error_messages"].insert(
+                0, "the server exited during the load: " + (work / "server.log").read_text(errors="replace")[-500:]
+            )
         return result
 
 

@@ -31,8 +31,13 @@ def _series(path: str, mtime_ns: int) -> tuple[str, list[dict[str, Any]]]:
 @st.fragment
 @timed_fragment("minimal")
 def _chart(series: str, members: list[dict[str, Any]]) -> None:
-    fig = go.Figure(go.Bar(x=[m.get("entity") or m["title"] for m in members], y=[float(m["value"]) for m in members],
-                           customdata=[[m["id"]] for m in members]))
+    fig = go.Figure(
+        go.Bar(
+            x=[m.get("entity") or m["title"] for m in members],
+            y=[float(m["value"]) for m in members],
+            customdata=[[m["id"]] for m in members],
+        )
+    )
     fig.update_layout(title=series, clickmode="event+select", dragmode=False)
     event = st.plotly_chart(fig, key="chart", on_select="rerun", selection_mode="points", width="stretch")
     points = event["selection"]["points"] if event else []

@@ -45,8 +45,10 @@ def machine() -> str:
     for package in ("pyyaml", "rapidfuzz", "streamlit", "plotly", "pandas"):
         with contextlib.suppress(metadata.PackageNotFoundError):
             versions.append(f"{package} {metadata.version(package)}")
-    return (f"{os.cpu_count()} cores (nproc {len(os.sched_getaffinity(0))}), {memory}, {cpu}; "
-            f"{platform.system()} {platform.release()}; Python {platform.python_version()}; {', '.join(versions)}")
+    return (
+        f"{os.cpu_count()} cores (nproc {len(os.sched_getaffinity(0))}), {memory}, {cpu}; "
+        f"{platform.system()} {platform.release()}; Python {platform.python_version()}; {', '.join(versions)}"
+    )
 
 
 def corpora(sizes: list[str], *, data: Path, seed: int = 0) -> dict[str, Path]:

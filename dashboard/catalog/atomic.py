@@ -137,13 +137,19 @@ def _refuse_read_only(path: Path, exists: bool) -> None:
     if exists:
         mode = path.stat().st_mode & 0o777
         if mode & 0o222 == 0:
-            raise WriteFailed(path, f"the file is read-only (mode {mode:04o}); make it writable "
-                              "(chmod u+w) to let the command change it", errno.EACCES)
+            raise WriteFailed(
+                path,
+                f"the file is read-only (mode {mode:04o}); make it writable (chmod u+w) to let the command change it",
+                errno.EACCES,
+            )
         if not os.access(path, os.W_OK):
             raise WriteFailed(path, "permission denied: the file is not writable by this user", errno.EACCES)
     if folder & 0o222 == 0:
-        raise WriteFailed(path, f"its folder is read-only (mode {folder:04o}); make it writable "
-                          "(chmod u+w) to let the command change it", errno.EACCES)
+        raise WriteFailed(
+            path,
+            f"its folder is read-only (mode {folder:04o}); make it writable (chmod u+w) to let the command change it",
+            errno.EACCES,
+        )
 
 
 def _stage_backup(path: Path) -> Path:

@@ -106,8 +106,9 @@ def _load_text(text: str, *, path: Path) -> Loaded:
     except CatalogRefused as refusal:
         return Loaded(None, (_refusal_problem(refusal, path=path),), text)
     if composed.duplicates:
-        found = [Problem("duplicate-key", message, str(path), pos.line, pos.column)
-                 for pos, message in composed.duplicates]
+        found = [
+            Problem("duplicate-key", message, str(path), pos.line, pos.column) for pos, message in composed.duplicates
+        ]
         return Loaded(None, tuple(found), text)
     catalog, problems = build_catalog(composed.root, path=path)
     return Loaded(catalog, tuple(problems), text)

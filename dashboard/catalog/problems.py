@@ -12,20 +12,47 @@ INFO: Severity = "info"
 SEVERITIES: tuple[Severity, ...] = (ERROR, WARNING, INFO)
 
 Code = Literal[
-    "yaml-syntax", "duplicate-key", "yaml-alias", "too-large", "schema", "value-literal", "duplicate-id",
-    "unknown-source", "unknown-theme", "source-outside-corpus", "source-missing", "source-not-utf8",
-    "source-binary", "source-hash-mismatch", "quote-not-found", "quote-inexact", "quote-ambiguous",
-    "quote-context-mismatch", "figure-not-in-quote", "value-not-in-quote", "value-mismatch", "scale-mismatch",
-    "unit-mismatch", "qualifier-missing", "qualifier-mismatch", "qualifier-unsupported", "figure-ambiguous",
-    "figure-pin-mismatch", "citations-disagree", "date-not-in-quote", "uncovered-figure",
+    "yaml-syntax",
+    "duplicate-key",
+    "yaml-alias",
+    "too-large",
+    "schema",
+    "value-literal",
+    "duplicate-id",
+    "unknown-source",
+    "unknown-theme",
+    "source-outside-corpus",
+    "source-missing",
+    "source-not-utf8",
+    "source-binary",
+    "source-hash-mismatch",
+    "quote-not-found",
+    "quote-inexact",
+    "quote-ambiguous",
+    "quote-context-mismatch",
+    "figure-not-in-quote",
+    "value-not-in-quote",
+    "value-mismatch",
+    "scale-mismatch",
+    "unit-mismatch",
+    "qualifier-missing",
+    "qualifier-mismatch",
+    "qualifier-unsupported",
+    "figure-ambiguous",
+    "figure-pin-mismatch",
+    "citations-disagree",
+    "date-not-in-quote",
+    "uncovered-figure",
 ]
 """Every problem code; a mistyped code is a type error, not a surprise at run time."""
 
 CODES: dict[Code, tuple[Severity, str]] = {
     "yaml-syntax": (ERROR, "the file is not YAML (with line/column), or not UTF-8"),
     "duplicate-key": (ERROR, "a mapping repeats a key (PyYAML would silently keep the last)"),
-    "yaml-alias": (ERROR, "an anchor/alias (`&a`, `*a`) or a tag (`!!python/object`) — refused before anything is "
-                          "expanded"),
+    "yaml-alias": (
+        ERROR,
+        "an anchor/alias (`&a`, `*a`) or a tag (`!!python/object`) — refused before anything is expanded",
+    ),
     "too-large": (ERROR, "the catalog (64 MiB) or a source (16 MiB) is over the size limit"),
     "schema": (ERROR, "missing/unknown field, wrong type, bad id, bad date or period, too deep nesting"),
     "value-literal": (ERROR, '`value` is not a plain decimal literal (`17e9`, `011000`, `"11,000"`, `.inf`, `true`)'),
@@ -36,10 +63,15 @@ CODES: dict[Code, tuple[Severity, str]] = {
     "source-missing": (ERROR, "the file does not exist or is not a regular file (a directory, a FIFO)"),
     "source-not-utf8": (ERROR, "the file is not valid UTF-8 (latin-1; UTF-16 with a byte-order mark)"),
     "source-binary": (ERROR, "the file holds a NUL byte: a binary file, or UTF-16 without a byte-order mark"),
-    "source-hash-mismatch": (ERROR, "the sha256 differs from the pinned one; tells each citation's quote: same "
-                                    "place, moved, changed number or lost"),
-    "quote-not-found": (ERROR, "the quote is not in the source; suggests the nearest passage and the numbers that "
-                               "differ"),
+    "source-hash-mismatch": (
+        ERROR,
+        "the sha256 differs from the pinned one; tells each citation's quote: same "
+        "place, moved, changed number or lost",
+    ),
+    "quote-not-found": (
+        ERROR,
+        "the quote is not in the source; suggests the nearest passage and the numbers that differ",
+    ),
     "quote-inexact": (ERROR, "matches only after folding quotes, dashes and spaces; prints the exact text to paste"),
     "quote-ambiguous": (WARNING, "the quote occurs more than once and `prefix`/`suffix` do not decide"),
     "quote-context-mismatch": (ERROR, "`prefix`/`suffix` do not surround the quote"),
@@ -47,8 +79,10 @@ CODES: dict[Code, tuple[Severity, str]] = {
     "value-not-in-quote": (ERROR, "the value is stated elsewhere in the source, not in the quote (says where)"),
     "value-mismatch": (ERROR, "the quote's numbers of the right kind differ from the value"),
     "scale-mismatch": (ERROR, "off by 100, a thousand, a million or a billion (17 for $17bn; 0.6 for 60 per cent)"),
-    "unit-mismatch": (ERROR, "the number is there but of another kind (percent vs count, year vs duration, USD vs "
-                             "EUR)"),
+    "unit-mismatch": (
+        ERROR,
+        "the number is there but of another kind (percent vs count, year vs duration, USD vs EUR)",
+    ),
     "qualifier-missing": (ERROR, 'the text hedges ("more than eight million"), the indicator does not'),
     "qualifier-mismatch": (ERROR, "a different qualifier group (nearly vs more than)"),
     "qualifier-unsupported": (ERROR, "the indicator hedges, the text does not"),
@@ -111,4 +145,3 @@ def problem_line(problem: Problem) -> str:
     where = f"{problem.file}:{problem.line}:{problem.column}" if problem.line else problem.file
     ident = f" [{problem.id}]" if problem.id else ""
     return f"{where}: {problem.severity} {problem.code}{ident} {problem.message}"
-

@@ -40,9 +40,7 @@ def corpus_root(catalog_path: Path) -> Path:
     return catalog_path.parent / CORPUS_DIR
 
 
-def resolve_source_path(
-    catalog_path: Path, file: str, *, root: Path | None = None
-) -> tuple[Path | None, str | None]:
+def resolve_source_path(catalog_path: Path, file: str, *, root: Path | None = None) -> tuple[Path | None, str | None]:
     """The source file's real path, or why it is refused (outside the corpus).
 
     `root` is `corpus_root(catalog_path).resolve()`, when the caller has it already."""

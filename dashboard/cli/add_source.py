@@ -51,6 +51,8 @@ def run(args: argparse.Namespace) -> ExitCode:
     else:
         for problem in report.problems_for(added.source_id):
             print(problem_line(problem))
-        print(f"next: fill the entry's TODOs (the source is not read until it validates), then "
-              f"`indicators suggest {catalog} {added.source_id} --write`.")
+        print(
+            f"next: fill the entry's TODOs (the source is not read until it validates), then "
+            f"`indicators suggest {catalog} {added.source_id} --write`."
+        )
     return ExitCode.OK

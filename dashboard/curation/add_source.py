@@ -115,8 +115,9 @@ def _add_source(
     spans = map_catalog(old)
     entries = spans.items("sources")
     ids = {spans.values[(*e, "id")].value for e in entries if (*e, "id") in spans.values}
-    files = {spans.values[(*e, "file")].value: spans.values.get((*e, "id")) for e in entries
-             if (*e, "file") in spans.values}
+    files = {
+        spans.values[(*e, "file")].value: spans.values.get((*e, "id")) for e in entries if (*e, "file") in spans.values
+    }
     dest = corpus_root(catalog) / file.name
     written = f"{CORPUS_DIR}/{file.name}"
     copy = _check_destination(dest, data, written=written)

@@ -141,9 +141,13 @@ class _Maker:
 
     def indicator(self, mention: Mention, *, bounds: tuple[int, int], where: dict[str, Any]) -> Stub:
         rivals = [
-            m for m in self.inside(*bounds)
-            if m != mention and m.kind == mention.kind and m.value == mention.value
-            and (m.currency, m.time_unit) == (mention.currency, mention.time_unit) and matches_figure(m, mention.text)
+            m
+            for m in self.inside(*bounds)
+            if m != mention
+            and m.kind == mention.kind
+            and m.value == mention.value
+            and (m.currency, m.time_unit) == (mention.currency, mention.time_unit)
+            and matches_figure(m, mention.text)
         ]
         start, end = narrow(self.text.text, bounds=bounds, mention=mention, rivals=rivals) if rivals else bounds
         unit, unit_note = self.unit(mention, limit=bounds[1])
@@ -237,7 +241,6 @@ class _Maker:
         comments = {"reason": f"TODO: why it is not a figure ({why} gives an event no ISO date)"}
         covers = {m.start for m in self.inside(*bounds) if matches_figure(m, mention.text)}
         return Stub("exclusions", fields=fields, comments=comments, covers=frozenset(covers | {mention.start}), **where)
-
 
 
 def _id_parts(mention: Mention, unit: str) -> tuple[str, ...]:

@@ -38,8 +38,20 @@ class DateExpr:
 
 _MONTH_NAMES = "january february march april may june july august september october november december"
 MONTHS = {name: number for number, name in enumerate(_MONTH_NAMES.split(), start=1)}
-_ABBREVIATIONS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
-                  "sept": 9, "oct": 10, "nov": 11, "dec": 12}
+_ABBREVIATIONS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+}
 # Month names that are also common words or given names: they need context to count as dates.
 AMBIGUOUS_MONTHS = frozenset({"May", "March", "April", "June", "August"})
 BARE_CONTEXT = re.compile(
@@ -56,22 +68,39 @@ _PART = r"(?i:early|mid|late)(?:-|" + _S + r"+)"
 _REL = r"(?i:last|next|this)" + _S + r"+"
 _LEAD = r"(?<![\w.@/:#\\$])(?<!\d,)(?<![A-Za-z]-)"
 
-PATTERN = "|".join([
-    # 2025-05-07, 2025/05/07
-    _LEAD + r"(?:1[89]|20)\d\d(?P<dsep1>[-/])[01]?\d(?P=dsep1)[0-3]?\d(?![\w/-]|[.,:]\d)",
-    # 18.05.2025, 05.18.2025, 5/18/2025
-    _LEAD + r"[0-3]?\d(?P<dsep2>[./-])[0-3]?\d(?P=dsep2)(?:1[89]|20)\d\d(?![\w/-]|[.,:]\d)",
-    # (early |last )May 9(, 2025) | (mid-)February 2022 | last November | Sept. 11
-    r"(?:" + _PART + "|" + _REL + r")?\b" + _FULL + r"\b(?:" + _S + _DAY + r"(?:," + _S + r"*" + _YEAR
-    + r")?|,?" + _S + _YEAR + r")?",
-    r"\b" + _ABBR + _S + _DAY + r"(?:," + _S + r"*" + _YEAR + r")?",
-    # 7 May 2025, 7th of May
-    _LEAD + _DAY + _S + r"(?:of" + _S + r")?" + _FULL + r"\b(?:,?" + _S + _YEAR + r")?",
-    # late 2020, mid-2020 (decades are matched before this pattern)
-    _PART + _YEAR,
-    # last year, this month
-    _REL + r"(?i:year|month|week)\b",
-])
+PATTERN = "|".join(
+    [
+        # 2025-05-07, 2025/05/07
+        _LEAD + r"(?:1[89]|20)\d\d(?P<dsep1>[-/])[01]?\d(?P=dsep1)[0-3]?\d(?![\w/-]|[.,:]\d)",
+        # 18.05.2025, 05.18.2025, 5/18/2025
+        _LEAD + r"[0-3]?\d(?P<dsep2>[./-])[0-3]?\d(?P=dsep2)(?:1[89]|20)\d\d(?![\w/-]|[.,:]\d)",
+        # (early |last )May 9(, 2025) | (mid-)February 2022 | last November | Sept. 11
+        r"(?:"
+        + _PART
+        + "|"
+        + _REL
+        + r")?\b"
+        + _FULL
+        + r"\b(?:"
+        + _S
+        + _DAY
+        + r"(?:,"
+        + _S
+        + r"*"
+        + _YEAR
+        + r")?|,?"
+        + _S
+        + _YEAR
+        + r")?",
+        r"\b" + _ABBR + _S + _DAY + r"(?:," + _S + r"*" + _YEAR + r")?",
+        # 7 May 2025, 7th of May
+        _LEAD + _DAY + _S + r"(?:of" + _S + r")?" + _FULL + r"\b(?:,?" + _S + _YEAR + r")?",
+        # late 2020, mid-2020 (decades are matched before this pattern)
+        _PART + _YEAR,
+        # last year, this month
+        _REL + r"(?i:year|month|week)\b",
+    ]
+)
 
 _NUMERIC_ISO = re.compile(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})")
 _NUMERIC = re.compile(r"(\d{1,2})([./-])(\d{1,2})[./-](\d{4})")
@@ -97,7 +126,7 @@ def read_date(text: str) -> DateExpr | None:
     if head:
         part = head[1] and head[1].lower()
         relative = head[2] and head[2].lower()
-        text = text[head.end():]
+        text = text[head.end() :]
     for piece in _PIECES.finditer(text):
         if piece[1]:
             year = int(piece[1])
@@ -142,9 +171,7 @@ def year_range(period: str) -> tuple[int, int]:
     return first, OPEN_END if end == ".." else date_parts(end)[0]
 
 
-def resolve_date(
-    expr: DateExpr, *, published: str, quote_years: tuple[int, ...] = ()
-) -> list[tuple[int, ...]]:
+def resolve_date(expr: DateExpr, *, published: str, quote_years: tuple[int, ...] = ()) -> list[tuple[int, ...]]:
     """The dates an expression can mean for a text published on `published`, most precise first.
 
     A day or month without a year ("10 August") may also take a year the same quote states

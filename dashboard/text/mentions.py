@@ -22,8 +22,18 @@ from itertools import chain
 from dashboard.text.dates import BARE_CONTEXT, MONTHS, DateExpr, needs_context, read_date
 from dashboard.text.dates import PATTERN as _DATE
 
-__all__ = ["DATE_KINDS", "KINDS", "QUALIFIERS", "DateExpr", "Mention", "format_value", "matches_figure",
-           "qualifier_group", "read_mentions", "unit_kind"]
+__all__ = [
+    "DATE_KINDS",
+    "KINDS",
+    "QUALIFIERS",
+    "DateExpr",
+    "Mention",
+    "format_value",
+    "matches_figure",
+    "qualifier_group",
+    "read_mentions",
+    "unit_kind",
+]
 
 _Match = re.Match
 
@@ -66,32 +76,97 @@ class Mention:
     """"years" | "months" | "weeks" | "days" | "decades" for kind "duration"."""
 
 
-_UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-          "seventeen eighteen nineteen")
+_UNITS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen"
+)
 _SMALL = {word: i for i, word in enumerate(_UNITS.split())}
 _TENS = "twenty thirty forty fifty sixty seventy eighty ninety"
 _SMALL.update({word: 10 * i for i, word in enumerate(_TENS.split(), 2)})
-_SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12, "k": 10**3,
-           "m": 10**6, "mn": 10**6, "b": 10**9, "bn": 10**9, "tn": 10**12}
-_ISO_CODES = ("USD EUR GBP RUB CNY JPY INR BRL CAD AUD CHF VES MXN COP ARS CLP PEN TRY KZT IRR UAH ZAR SAR AED KRW HKD "
-              "NOK SEK DKK PLN CZK HUF NZD SGD ILS NGN KES EGP TWD QAR")
+_SCALES = {
+    "thousand": 10**3,
+    "million": 10**6,
+    "billion": 10**9,
+    "trillion": 10**12,
+    "k": 10**3,
+    "m": 10**6,
+    "mn": 10**6,
+    "b": 10**9,
+    "bn": 10**9,
+    "tn": 10**12,
+}
+_ISO_CODES = (
+    "USD EUR GBP RUB CNY JPY INR BRL CAD AUD CHF VES MXN COP ARS CLP PEN TRY KZT IRR UAH ZAR SAR AED KRW HKD "
+    "NOK SEK DKK PLN CZK HUF NZD SGD ILS NGN KES EGP TWD QAR"
+)
 _ISO = _ISO_CODES.split()
-_SYMBOLS = {"$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "₹": "INR", "₽": "RUB", "A$": "AUD",
-            "C$": "CAD", "HK$": "HKD", "NZ$": "NZD", "R$": "BRL"}
+_SYMBOLS = {
+    "$": "USD",
+    "US$": "USD",
+    "€": "EUR",
+    "£": "GBP",
+    "₹": "INR",
+    "₽": "RUB",
+    "A$": "AUD",
+    "C$": "CAD",
+    "HK$": "HKD",
+    "NZ$": "NZD",
+    "R$": "BRL",
+}
 # Currency names written after the number, singular (a plural adds "s"); a name shared by several
 # currencies counts only with its country ("Norwegian kroner", "Swiss francs"), never bare.
 _CURRENCY_WORDS = {
-    "dollar": "USD", "us dollar": "USD", "euro": "EUR", "pounds sterling": "GBP", "rouble": "RUB", "ruble": "RUB",
-    "yuan": "CNY", "renminbi": "CNY", "yen": "JPY", "rupee": "INR", "bolívar": "VES", "bolivar": "VES",
-    "bolívare": "VES", "bolivare": "VES", "australian dollar": "AUD", "canadian dollar": "CAD",
-    "hong kong dollar": "HKD", "new zealand dollar": "NZD", "singapore dollar": "SGD", "taiwan dollar": "TWD",
-    "swiss franc": "CHF", "norwegian krone": "NOK", "norwegian kroner": "NOK", "danish krone": "DKK",
-    "danish kroner": "DKK", "swedish krona": "SEK", "swedish kronor": "SEK", "kronor": "SEK", "zloty": "PLN",
-    "zlotys": "PLN", "rand": "ZAR", "naira": "NGN", "shekel": "ILS", "hryvnia": "UAH", "hryvnias": "UAH",
-    "turkish lira": "TRY", "baht": "THB", "ringgit": "MYR", "rupiah": "IDR", "dirham": "AED",
-    "saudi riyal": "SAR", "qatari riyal": "QAR", "indian rupee": "INR", "pakistani rupee": "PKR",
-    "mexican peso": "MXN", "argentine peso": "ARS", "colombian peso": "COP", "chilean peso": "CLP",
-    "brazilian real": "BRL", "reais": "BRL", "brazilian reais": "BRL",
+    "dollar": "USD",
+    "us dollar": "USD",
+    "euro": "EUR",
+    "pounds sterling": "GBP",
+    "rouble": "RUB",
+    "ruble": "RUB",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "yen": "JPY",
+    "rupee": "INR",
+    "bolívar": "VES",
+    "bolivar": "VES",
+    "bolívare": "VES",
+    "bolivare": "VES",
+    "australian dollar": "AUD",
+    "canadian dollar": "CAD",
+    "hong kong dollar": "HKD",
+    "new zealand dollar": "NZD",
+    "singapore dollar": "SGD",
+    "taiwan dollar": "TWD",
+    "swiss franc": "CHF",
+    "norwegian krone": "NOK",
+    "norwegian kroner": "NOK",
+    "danish krone": "DKK",
+    "danish kroner": "DKK",
+    "swedish krona": "SEK",
+    "swedish kronor": "SEK",
+    "kronor": "SEK",
+    "zloty": "PLN",
+    "zlotys": "PLN",
+    "rand": "ZAR",
+    "naira": "NGN",
+    "shekel": "ILS",
+    "hryvnia": "UAH",
+    "hryvnias": "UAH",
+    "turkish lira": "TRY",
+    "baht": "THB",
+    "ringgit": "MYR",
+    "rupiah": "IDR",
+    "dirham": "AED",
+    "saudi riyal": "SAR",
+    "qatari riyal": "QAR",
+    "indian rupee": "INR",
+    "pakistani rupee": "PKR",
+    "mexican peso": "MXN",
+    "argentine peso": "ARS",
+    "colombian peso": "COP",
+    "chilean peso": "CLP",
+    "brazilian real": "BRL",
+    "reais": "BRL",
+    "brazilian reais": "BRL",
 }
 _SYMBOL_FOR = {"USD": "$", "EUR": "€", "GBP": "£"}
 
@@ -100,16 +175,24 @@ _SP = r"[ \u00a0\u202f\u2009]"
 # with at most one line break, so a doubled space, a tab or a wrapped line does not cut "million" off
 # and leave "three" to be read as 3. Atomic, so a long run of blanks is never backtracked into.
 _GAP = r"(?>[^\S\n]+(?:\n[^\S\n]*)?|\n[^\S\n]*)"
-_U = ("nineteen|eighteen|seventeen|sixteen|fifteen|fourteen|thirteen|twelve|eleven|ten|zero|one|two|"
-      "three|four|five|six|seven|eight|nine")
-_S = (r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-      r"(?:(?:-|" + _GAP + r")(?:one|two|three|four|five|six|seven|eight|nine)\b)?|(?:" + _U + r"))\b")
+_U = (
+    "nineteen|eighteen|seventeen|sixteen|fifteen|fourteen|thirteen|twelve|eleven|ten|zero|one|two|"
+    "three|four|five|six|seven|eight|nine"
+)
+_S = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+    r"(?:(?:-|" + _GAP + r")(?:one|two|three|four|five|six|seven|eight|nine)\b)?|(?:" + _U + r"))\b"
+)
 _J = r"(?:-|" + _GAP + ")"  # joins the words of one number
 _G = r"(?:(?:" + _S + r"|an?)" + _J + r"hundred\b(?:" + _J + r"(?:and" + _J + r")?" + _S + r")?|" + _S + ")"
-_WORDS = (r"(?i:(?:" + _G + r"|an?)" + _J + r"(?:thousand|million|billion|trillion)\b"
-          r"(?:" + _J + r"(?:and" + _J + r")?" + _G + r")?|" + _G + ")")
-_DIGITS = (r"\d{1,3}(?:,\d{3}(?!\d))+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3}(?!\d))+(?:\.\d+)?"
-           r"|\d+(?:\.\d+)?")
+_WORDS = (
+    r"(?i:(?:" + _G + r"|an?)" + _J + r"(?:thousand|million|billion|trillion)\b"
+    r"(?:" + _J + r"(?:and" + _J + r")?" + _G + r")?|" + _G + ")"
+)
+_DIGITS = (
+    r"\d{1,3}(?:,\d{3}(?!\d))+(?:\.\d+)?|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3}(?!\d))+(?:\.\d+)?"
+    r"|\d+(?:\.\d+)?"
+)
 _LEAD = r"(?<![\w.@/:#\\])(?<!\d,)(?<![A-Za-z]-)"
 # a hyphen and a word end a mention after a digit ("a 1,500-strong force"), not after a word
 # ("two-thirds", "one-off") or a suffix ("$5m-a-year")
@@ -117,8 +200,9 @@ _END = r"(?![\w@%]|[.,:/]\d|(?<=[^\W\d])-[^\W\d]|\.(?i:jpe?g|png|gif|webp|svg|pd
 _ISO_RE = "(?:" + "|".join(_ISO) + ")"
 # Unit symbols written against the number: "40mm", "1.5C", "2.4GHz" are counts of that unit.
 _ABBR_UNITS = "(?:°[CF]|C|(?:mm|cm|km|kg|nm|GHz|MHz|Mbps|Gbps|[kMGT]Wh?|mph|kph|bpd|ha|ft|lbs?|oz)(?:/h)?)"
-_CURRENCY_RE = "|".join(re.escape(w).replace(r"\ ", _GAP) + "s?"
-                         for w in sorted(_CURRENCY_WORDS, key=len, reverse=True))
+_CURRENCY_RE = "|".join(
+    re.escape(w).replace(r"\ ", _GAP) + "s?" for w in sorted(_CURRENCY_WORDS, key=len, reverse=True)
+)
 _NUM = (
     r"(?:(?<![\w$])(?P<cp>US\$|A\$|C\$|HK\$|NZ\$|R\$|\$|€|£|₹|₽|" + _ISO_RE + r"[ \u00a0]?))?"
     r"(?P<neg>(?<![\w.,%)\]])[-−](?=\d))?"
@@ -127,18 +211,34 @@ _NUM = (
     r"|(?P<dsep>-|" + _GAP + r")(?P<dur>(?i:years?|months?|weeks?|days?|decades?))(?!\w)"
     r"|(?:(?:-|" + _GAP + r")?(?P<sc>(?i:thousand|million|billion|trillion|bn|mn|tn))(?!\w)"
     r"|(?P<sg>[mMkKbB])(?!\w)|(?P<abbr>(?<=\d)" + _ABBR_UNITS + r"(?!\w)))?"
-    r"(?:(?P<pct>" + _SP + r"?%|" + _GAP + r"(?i:per" + _GAP + r"?cent|percent|pct|percentage"
-    + _GAP + r"points?)(?!\w)|pc(?!\w))"
+    r"(?:(?P<pct>"
+    + _SP
+    + r"?%|"
+    + _GAP
+    + r"(?i:per"
+    + _GAP
+    + r"?cent|percent|pct|percentage"
+    + _GAP
+    + r"points?)(?!\w)|pc(?!\w))"
     r"|" + _GAP + r"(?P<cs>(?i:" + _CURRENCY_RE + r")|" + _ISO_RE + r")(?!\w))?" + _END + ")"
 )
-_DECADE = (r"(?:(?P<dpart>(?i:early|mid|late))(?:-|" + _SP + r"+))?(?<![\w.@/:#\\$])"
-           r"(?:(?P<dec>(?:1\d|20)\d0)['’]?s|['’](?P<dec2>\d0)s)(?!\w)")
-_SKIP = (r"https?://[^\s<>\"')\]]+|\bwww\.[^\s<>\"')\]]+|(?<=\])\([^)\n]*\)|\[\d{1,3}\]"
-         r"|\bCC" + _SP + r"BY(?:-(?:SA|NC|ND))*(?:" + _SP + r"\d+(?:\.\d+)?)?|\bCC0(?:" + _SP
-         + r"\d+(?:\.\d+)?)?|(?<![\w/])/[\w.%-]+(?:/[\w.%-]+)+")
-_MASTER = re.compile("(?P<skip>" + _SKIP + ")|(?P<decade>" + _DECADE + ")|(?P<date>" + _DATE
-                     + ")|(?P<num>" + _NUM + ")")
-
+_DECADE = (
+    r"(?:(?P<dpart>(?i:early|mid|late))(?:-|" + _SP + r"+))?(?<![\w.@/:#\\$])"
+    r"(?:(?P<dec>(?:1\d|20)\d0)['’]?s|['’](?P<dec2>\d0)s)(?!\w)"
+)
+_SKIP = (
+    r"https?://[^\s<>\"')\]]+|\bwww\.[^\s<>\"')\]]+|(?<=\])\([^)\n]*\)|\[\d{1,3}\]"
+    r"|\bCC"
+    + _SP
+    + r"BY(?:-(?:SA|NC|ND))*(?:"
+    + _SP
+    + r"\d+(?:\.\d+)?)?|\bCC0(?:"
+    + _SP
+    + r"\d+(?:\.\d+)?)?|(?<![\w/])/[\w.%-]+(?:/[\w.%-]+)+"
+)
+_MASTER = re.compile(
+    "(?P<skip>" + _SKIP + ")|(?P<decade>" + _DECADE + ")|(?P<date>" + _DATE + ")|(?P<num>" + _NUM + ")"
+)
 
 
 _Trie = dict[str, "_Trie"]
@@ -163,9 +263,21 @@ def _trie(words: list[str]) -> str:
     return emit(root)
 
 
-_LEXICON = [*_SMALL, "hundred", "thousand", "million", "billion", "trillion", "last", "next", "this",
-            "early", "mid", "late", *(f"a {w}" for w in ("hundred", "thousand", "million", "billion",
-                                                        "trillion"))]
+_LEXICON = [
+    *_SMALL,
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+    "trillion",
+    "last",
+    "next",
+    "this",
+    "early",
+    "mid",
+    "late",
+    *(f"a {w}" for w in ("hundred", "thousand", "million", "billion", "trillion")),
+]
 # Where a mention can start: after a non-word character, a digit, a currency sign or a lexicon word;
 # `read_mentions` runs the master regex only there (scanning every position is ~15x slower).
 _ABBR_WORDS = "Jan Feb Mar Apr Jun Jul Aug Sep Oct Nov Dec http https www. CC"
@@ -186,14 +298,49 @@ _TRIGGER = re.compile(
 _WS = r"[^\S\n]*\n?[^\S\n]*(?<=\s)"  # blanks with at most one line break (not across paragraphs)
 # Hedges as news writes them -> the catalog qualifier of the same meaning (a key of QUALIFIERS).
 HEDGES: dict[str, str] = {
-    **{q: q for q in ("about", "approximately", "around", "roughly", "some", "estimated", "nearly", "almost",
-                      "under", "less than", "up to", "over", "more than", "at least")},
-    "an estimated": "estimated", "approx.": "approximately", "circa": "about", "close to": "nearly",
-    "just under": "under", "fewer than": "less than", "no more than": "up to", "not more than": "up to",
-    "at most": "up to", "below": "under", "just shy of": "nearly", "as many as": "up to",
-    "just over": "over", "well over": "over", "above": "over", "in excess of": "more than",
-    "upwards of": "more than", "upward of": "more than", "no fewer than": "at least", "no less than": "at least",
-    "a minimum of": "at least", "a maximum of": "up to", "some estimated": "estimated", "as much as": "up to",
+    **{
+        q: q
+        for q in (
+            "about",
+            "approximately",
+            "around",
+            "roughly",
+            "some",
+            "estimated",
+            "nearly",
+            "almost",
+            "under",
+            "less than",
+            "up to",
+            "over",
+            "more than",
+            "at least",
+        )
+    },
+    "an estimated": "estimated",
+    "approx.": "approximately",
+    "circa": "about",
+    "close to": "nearly",
+    "just under": "under",
+    "fewer than": "less than",
+    "no more than": "up to",
+    "not more than": "up to",
+    "at most": "up to",
+    "below": "under",
+    "just shy of": "nearly",
+    "as many as": "up to",
+    "just over": "over",
+    "well over": "over",
+    "above": "over",
+    "in excess of": "more than",
+    "upwards of": "more than",
+    "upward of": "more than",
+    "no fewer than": "at least",
+    "no less than": "at least",
+    "a minimum of": "at least",
+    "a maximum of": "up to",
+    "some estimated": "estimated",
+    "as much as": "up to",
     "as high as": "up to",
 }
 # Before a duration, a bare "over" spans it ("CHF 3bn over 10 years") unless the context makes it a
@@ -204,7 +351,9 @@ _AGO = re.compile(r"\s+ago\b")
 _QUALIFIER = re.compile(
     r"(?<![\w-])(?i:("
     + "|".join(re.escape(h).replace(r"\ ", _GAP) for h in sorted(HEDGES, key=len, reverse=True))
-    + r"))" + _WS + r"\Z"
+    + r"))"
+    + _WS
+    + r"\Z"
 )
 _LIST_SEP = re.compile(r"\s*(?:(,)|,?\s+(?:and|or|to)|\s*[-–—])\s*")
 _RANGE_SEP = re.compile(r"\s*[-–—]\s*|\s+(?:to|through|until|till|and)\s+")
@@ -218,8 +367,21 @@ _DECADE_PARTS = {None: (0, 9), "early": (0, 3), "mid": (3, 6), "late": (7, 9)}
 class _Tok:
     """A mention under construction (mutable while lists, periods and qualifiers are resolved)."""
 
-    __slots__ = ("start", "end", "numeral", "base", "mult", "currency", "suffix_currency", "unit",
-                 "time_unit", "date", "period", "decade", "received")
+    __slots__ = (
+        "start",
+        "end",
+        "numeral",
+        "base",
+        "mult",
+        "currency",
+        "suffix_currency",
+        "unit",
+        "time_unit",
+        "date",
+        "period",
+        "decade",
+        "received",
+    )
 
     def __init__(self, start: int, end: int, numeral: str) -> None:
         self.start, self.end, self.numeral = start, end, numeral
@@ -274,8 +436,13 @@ def _share_range_qualifier(mentions: list[Mention], text: str) -> list[Mention]:
     """A hedge before a dash range covers both ends ("roughly 20–25%", "about 5-6 million")."""
     for i in range(1, len(mentions)):
         low, high = mentions[i - 1], mentions[i]
-        if (low.qualifier and not high.qualifier and low.kind == high.kind
-                and low.kind in ("count", "percent", "currency") and _DASH.fullmatch(text, low.end, high.start)):
+        if (
+            low.qualifier
+            and not high.qualifier
+            and low.kind == high.kind
+            and low.kind in ("count", "percent", "currency")
+            and _DASH.fullmatch(text, low.end, high.start)
+        ):
             mentions[i] = replace(high, qualifier=low.qualifier)
     return mentions
 
@@ -286,7 +453,7 @@ def _token(match: re.Match[str], text: str) -> _Tok | None:
     start, end = match.span()
     if match["decade"] is not None:
         tok = _Tok(start, end, match["dec"] and match.group("dec") + "s" or "'" + match["dec2"] + "s")
-        tok.numeral = text[match.start("dec") if match["dec"] else match.start("dec2") - 1:end]
+        tok.numeral = text[match.start("dec") if match["dec"] else match.start("dec2") - 1 : end]
         year = int(match["dec"]) if match["dec"] else 1900 + int(match["dec2"])
         if not match["dec"] and year < 1930:
             year += 100
@@ -296,8 +463,7 @@ def _token(match: re.Match[str], text: str) -> _Tok | None:
         return tok
     if match["date"] is not None:
         date = read_date(match["date"])
-        if date is None or (needs_context(match["date"])
-                            and not BARE_CONTEXT.search(text, max(0, start - 12), start)):
+        if date is None or (needs_context(match["date"]) and not BARE_CONTEXT.search(text, max(0, start - 12), start)):
             return None
         tok = _Tok(start, end, match["date"])
         tok.date = date
@@ -311,8 +477,9 @@ def _number(match: re.Match[str]) -> _Tok | None:
         tok.base = Decimal(re.sub(r"[,\u00a0\u202f\u2009]", "", match["d"]))
     else:
         tok.base, tok.numeral = _words(match["w"])
-        if match["w"].lower() == "one" and not (match["sc"] or match["pct"] or match["cs"] or match["cp"]
-                                                or match["dsep"] == "-"):
+        if match["w"].lower() == "one" and not (
+            match["sc"] or match["pct"] or match["cs"] or match["cp"] or match["dsep"] == "-"
+        ):
             return None  # "one of the first": idiomatic, not a figure
     if match["neg"]:
         tok.base = -tok.base
@@ -381,14 +548,17 @@ def _periods(toks: list[_Tok], text: str) -> None:
         sep = _RANGE_SEP.fullmatch(text, a.end, b.start)
         if sep is None or ("and" in sep[0] and not _BETWEEN.search(text, max(0, a.start - 10), a.start)):
             continue
-        if (b.kind() == "count" and re.fullmatch(r"\d\d", b.numeral) and sep[0].strip() in "-–—"
-                and b.base > a.base % 100):
+        if (
+            b.kind() == "count"
+            and re.fullmatch(r"\d\d", b.numeral)
+            and sep[0].strip() in "-–—"
+            and b.base > a.base % 100
+        ):
             b.base, b.unit = a.base - a.base % 100 + b.base, "year"
         if b.kind() == "year" and a.base < b.base:
             a.period = b.period = f"{a.base}/{b.base}"
     for tok in toks:
-        if tok.kind() == "year" and tok.period is None \
-                and _SINCE.search(text, max(0, tok.start - 8), tok.start):
+        if tok.kind() == "year" and tok.period is None and _SINCE.search(text, max(0, tok.start - 8), tok.start):
             tok.period = f"{tok.base}/.."
 
 
@@ -402,18 +572,34 @@ def _mention(tok: _Tok, text: str) -> Mention:
     if kind in ("count", "percent", "currency", "duration"):
         found = _QUALIFIER.search(text, max(0, tok.start - 32), tok.start)
         before = text[max(0, found.start() - 10) : found.start()] if found else ""
-        if found and kind == "duration" and _SPANNING_OVER.fullmatch(found[0]) and before.strip() \
-                and not _BOUND_BEFORE.search(before) and not _AGO.match(text, tok.end):
+        if (
+            found
+            and kind == "duration"
+            and _SPANNING_OVER.fullmatch(found[0])
+            and before.strip()
+            and not _BOUND_BEFORE.search(before)
+            and not _AGO.match(text, tok.end)
+        ):
             found = None
         if found:
             qualifier = HEDGES[" ".join(found[1].lower().split())]
-    return Mention(start=tok.start, end=tok.end, text=text[tok.start:tok.end], numeral=tok.numeral,
-                   kind=kind, value=value, currency=tok.currency if kind == "currency" else None,
-                   qualifier=qualifier, date=tok.date, period=tok.period, time_unit=tok.time_unit)
+    return Mention(
+        start=tok.start,
+        end=tok.end,
+        text=text[tok.start : tok.end],
+        numeral=tok.numeral,
+        kind=kind,
+        value=value,
+        currency=tok.currency if kind == "currency" else None,
+        qualifier=qualifier,
+        date=tok.date,
+        period=tok.period,
+        time_unit=tok.time_unit,
+    )
 
 
 def qualifier_group(qualifier: str | None) -> str | None:
-    """"approximate" | "upper" | "lower" for a known qualifier, else None."""
+    """ "approximate" | "upper" | "lower" for a known qualifier, else None."""
     return QUALIFIERS.get(qualifier) if qualifier else None
 
 
@@ -462,7 +648,7 @@ def _grouped(value: Decimal) -> str:
 
 
 def _scaled(value: Decimal) -> str:
-    """"6.6 million" when exact to 3 decimals in millions/billions/trillions, else "11,000"."""
+    """ "6.6 million" when exact to 3 decimals in millions/billions/trillions, else "11,000"."""
     for scale, word in ((10**12, "trillion"), (10**9, "billion"), (10**6, "million")):
         if scale <= abs(value) and (abs(value) < scale * 1000 or scale == 10**12):
             short = value / scale

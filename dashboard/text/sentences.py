@@ -24,11 +24,34 @@ _STOP = frozenset(
 )
 _KEEP_FIRST = frozenset({"new", "other", "more"})
 # Measure words that take an "of" phrase: "head of cattle", "barrels of oil".
-_MEASURES = frozenset({
-    "head", "barrels", "tonnes", "tons", "litres", "liters", "gallons", "cubic", "square", "hectares", "acres",
-    "units", "pieces", "rounds", "sacks", "bags", "bottles", "cases", "cups", "kilometres", "kilometers", "miles",
-    "metres", "meters",
-})
+_MEASURES = frozenset(
+    {
+        "head",
+        "barrels",
+        "tonnes",
+        "tons",
+        "litres",
+        "liters",
+        "gallons",
+        "cubic",
+        "square",
+        "hectares",
+        "acres",
+        "units",
+        "pieces",
+        "rounds",
+        "sacks",
+        "bags",
+        "bottles",
+        "cases",
+        "cups",
+        "kilometres",
+        "kilometers",
+        "miles",
+        "metres",
+        "meters",
+    }
+)
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _BLANK = re.compile(r"[ \u00a0\u202f\u2009]+")
 

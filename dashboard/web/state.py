@@ -73,9 +73,15 @@ def select_chart(
     fig: go.Figure, *, key: str, alt: str, state_key: str = "selected", url_key: str = "indicator"
 ) -> None:
     """A Plotly chart whose clicked point's custom_data id becomes the selection."""
-    st.plotly_chart(fig, key=key, on_select=chart_callback(widget_key=key, state_key=state_key, url_key=url_key),
-                    selection_mode="points", width="stretch", alt=alt,
-                    config={"displayModeBar": False, "scrollZoom": False, "responsive": True})
+    st.plotly_chart(
+        fig,
+        key=key,
+        on_select=chart_callback(widget_key=key, state_key=state_key, url_key=url_key),
+        selection_mode="points",
+        width="stretch",
+        alt=alt,
+        config={"displayModeBar": False, "scrollZoom": False, "responsive": True},
+    )
 
 
 def select_table(table: pd.DataFrame, *, key: str, state_key: str = "selected", url_key: str = "indicator") -> None:

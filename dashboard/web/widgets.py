@@ -60,13 +60,17 @@ def require_catalog(*, banner: bool = True) -> tuple[Report, Catalog]:
         st.stop()
     if report.catalog is None:
         lines = "\n".join(_problem_line(p) for p in report.problems)
-        st.error(f"**The catalog is broken; nothing can be shown until it is fixed.**\n\n{lines}\n\n"
-                 "Fix the file and interact with the page: it reloads without a restart.", icon=":material/error:")
+        st.error(
+            f"**The catalog is broken; nothing can be shown until it is fixed.**\n\n{lines}\n\n"
+            "Fix the file and interact with the page: it reloads without a restart.",
+            icon=":material/error:",
+        )
         st.stop()
     errors = report.counts[ERROR]
     if banner and errors:
-        st.warning(f"{errors} problem(s) in the catalog: the figures they affect are flagged.",
-                   icon=":material/warning:")
+        st.warning(
+            f"{errors} problem(s) in the catalog: the figures they affect are flagged.", icon=":material/warning:"
+        )
         st.page_link(VALIDATION_PAGE, label="See the validation report", icon=":material/rule:")
     return report, report.catalog
 
@@ -114,8 +118,15 @@ def citation_panel(citation: CitationView, *, report: Report, cite: str | None =
     text = report.texts.get(source.id)
     with st.container(border=True):
         if text is not None and citation.start is not None and citation.end is not None:
-            st.html(quote_in_paragraph_html(text.text, start=citation.start, end=citation.end,
-                                            figure_start=citation.figure_start, figure_end=citation.figure_end))
+            st.html(
+                quote_in_paragraph_html(
+                    text.text,
+                    start=citation.start,
+                    end=citation.end,
+                    figure_start=citation.figure_start,
+                    figure_end=citation.figure_end,
+                )
+            )
         else:
             st.warning("This quotation could not be located in its source:", icon=":material/warning:")
             st.text(citation.quote)
@@ -127,8 +138,12 @@ def citation_panel(citation: CitationView, *, report: Report, cite: str | None =
         url = safe_url(source.url)
         if url:
             st.link_button("Open the source page", url, icon=":material/open_in_new:")
-        st.page_link(SOURCES_PAGE, label="Read it in the full text", icon=":material/article:",
-                     query_params={"source": source.id})
+        st.page_link(
+            SOURCES_PAGE,
+            label="Read it in the full text",
+            icon=":material/article:",
+            query_params={"source": source.id},
+        )
         if cite:
             st.caption("Cite this")
             st.code(cite, language=None, wrap_lines=True)
@@ -145,8 +160,11 @@ def figure_detail(view: FigureView, *, report: Report, themes: dict[str, str]) -
     st.subheader(md(indicator.title), anchor=False)
     badge(verified=view.verified, problems=view.problems)
     st.markdown(f"### {md(view.display)}")
-    facts = [f"Period: {when(indicator.period)}" if indicator.period else "", indicator.entity or "",
-             themes.get(indicator.theme, indicator.theme)]
+    facts = [
+        f"Period: {when(indicator.period)}" if indicator.period else "",
+        indicator.entity or "",
+        themes.get(indicator.theme, indicator.theme),
+    ]
     st.caption(" · ".join(md(f) for f in facts if f))
     if indicator.note:
         st.markdown(md(indicator.note))
@@ -169,7 +187,21 @@ def event_detail(view: EventView, *, report: Report, themes: dict[str, str]) -> 
 def downloads(report: Report) -> None:
     """The citations as CSV and the catalog as JSON, built when clicked (at 10,000 figures they take ~1.5 s)."""
     left, right = st.columns(2)
-    left.download_button("Citations (CSV)", lambda: citations_csv(report), file_name="citations.csv", mime="text/csv",
-                         icon=":material/download:", on_click="ignore", width="stretch")
-    right.download_button("Catalog (JSON)", lambda: catalog_json(report), file_name="catalog.json",
-                          mime="application/json", icon=":material/download:", on_click="ignore", width="stretch")
+    left.download_button(
+        "Citations (CSV)",
+        lambda: citations_csv(report),
+        file_name="citations.csv",
+        mime="text/csv",
+        icon=":material/download:",
+        on_click="ignore",
+        width="stretch",
+    )
+    right.download_button(
+        "Catalog (JSON)",
+        lambda: catalog_json(report),
+        file_name="catalog.json",
+        mime="application/json",
+        icon=":material/download:",
+        on_click="ignore",
+        width="stretch",
+    )

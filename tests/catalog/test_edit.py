@@ -42,8 +42,11 @@ def test_map_gives_spans_of_nested_nodes() -> None:
 
 def test_append_keeps_every_other_byte() -> None:
     spans = map_catalog(CATALOG)
-    entry = render_entry({"id": "b", "value": Decimal(2), "citations": [{"source": "s", "quote": "q r"}]},
-                         indent=2, comments={"id": "TODO: name it"})
+    entry = render_entry(
+        {"id": "b", "value": Decimal(2), "citations": [{"source": "s", "quote": "q r"}]},
+        indent=2,
+        comments={"id": "TODO: name it"},
+    )
     new = apply_edits(CATALOG, [append_to_section(CATALOG, spans, section="indicators", entries=[entry])])
     assert new.replace("\n" + entry, "", 1) == CATALOG
     data = yaml.safe_load(new)
@@ -54,8 +57,10 @@ def test_append_keeps_every_other_byte() -> None:
 
 def test_append_creates_a_missing_section() -> None:
     spans = map_catalog(CATALOG)
-    new = apply_edits(CATALOG, [append_to_section(CATALOG, spans, section="exclusions",
-                                                  entries=[render_entry({"source": "s"}, indent=2)])])
+    new = apply_edits(
+        CATALOG,
+        [append_to_section(CATALOG, spans, section="exclusions", entries=[render_entry({"source": "s"}, indent=2)])],
+    )
     assert new.startswith(CATALOG) and yaml.safe_load(new)["exclusions"] == [{"source": "s"}]
 
 
@@ -68,7 +73,8 @@ def test_overlapping_edits_are_refused() -> None:
 def test_append_fills_an_empty_section(empty: str) -> None:
     text = CATALOG.replace("events: []\n", empty)
     spans = map_catalog(text)
-    new = apply_edits(text, [append_to_section(text, spans, section="events",
-                                               entries=[render_entry({"id": "e"}, indent=2)])])
+    new = apply_edits(
+        text, [append_to_section(text, spans, section="events", entries=[render_entry({"id": "e"}, indent=2)])]
+    )
     assert yaml.safe_load(new)["events"] == [{"id": "e"}] and new.count("events:") == 1
     assert new.startswith(text[: text.index("events:")]) and ("# none yet" in new) == ("# none" in empty)

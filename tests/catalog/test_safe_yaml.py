@@ -32,8 +32,8 @@ CASES = {
     "alias-in-list": "version: 1\na: &x [1, 2]\nb:\n  - 3\n  - *x\n",
     "alias-as-key": "version: 1\n&k a: 1\n? *k\n: 2\n",
     "scalar-alias": "a: &s hello\nb: [*s]\n",
-    "billion-laughs": "a: &a [lol, lol]\n" + "".join(f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}]\n"
-                                                   for i in range(8)),
+    "billion-laughs": "a: &a [lol, lol]\n"
+    + "".join(f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}]\n" for i in range(8)),
     "python-tag": "version: 1\nvalue: !!python/object/apply:os.system [ls]\n",
     "local-tag": "a: !include other.yaml\n",
     "binary-tag": "a: !!binary aGVsbG8=\n",
@@ -123,8 +123,10 @@ def test_what_is_within_the_limits_is_read(name: str) -> None:
 def test_duplicates_are_listed_in_document_order() -> None:
     kind, _, duplicates = outcome(compose, CASES["duplicates"])  # type: ignore[misc]
     assert kind == "composed"
-    assert [(pos.line, message[:18]) for pos, message in duplicates] == [(4, "the key `a` is rep"),
-                                                                       (5, "the key `version` ")]
+    assert [(pos.line, message[:18]) for pos, message in duplicates] == [
+        (4, "the key `a` is rep"),
+        (5, "the key `version` "),
+    ]
 
 
 def _refusing_composer(limit: int) -> Callable[..., yaml.Node]:
@@ -151,8 +153,10 @@ def _exhausted_composer(text: str, Loader: type = yaml.SafeLoader) -> yaml.Node:
     [_refusing_composer(MAX_DEPTH + 1), _refusing_composer(1000), _exhausted_composer],
     ids=["refuses-at-65", "refuses-at-1000", "runs-out-of-stack"],
 )
-@pytest.mark.parametrize("name", ["flow-list", "flow-map", "block-list", "block-map", "billion-laughs",
-                                  "python-tag", "list-key", "duplicates"])
+@pytest.mark.parametrize(
+    "name",
+    ["flow-list", "flow-map", "block-list", "block-map", "billion-laughs", "python-tag", "list-key", "duplicates"],
+)
 def test_a_pyyaml_that_refuses_on_its_own_changes_nothing(
     monkeypatch: pytest.MonkeyPatch, composer: Callable[..., yaml.Node], name: str
 ) -> None:

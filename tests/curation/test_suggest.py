@@ -92,8 +92,16 @@ def with_news(build: Build, catalog: dict[str, Any]) -> Path:
     path = build(catalog)
     news = path.parent / "seeds" / "news.md"
     news.write_text(NEWS, encoding="utf-8")
-    catalog["sources"].append({"id": "news", "file": "seeds/news.md", "sha256": sha256(news),
-                               "title": "Harbour deal", "publisher": "Zembla Post", "published": "2025-06-12"})
+    catalog["sources"].append(
+        {
+            "id": "news",
+            "file": "seeds/news.md",
+            "sha256": sha256(news),
+            "title": "Harbour deal",
+            "publisher": "Zembla Post",
+            "published": "2025-06-12",
+        }
+    )
     return build(catalog)
 
 
@@ -125,8 +133,9 @@ def test_trade_stubs_shape(build: Build) -> None:
     stubs_by_id = by_id(stubs)
     share = stubs_by_id["trade-70-percent"].fields
     assert share["value"] == 70 and share["unit"] == "percent" and share["title"] == "TODO"
-    assert share["citations"] == [{"source": "trade", "quote": "Ruritania buys 70% of its arms from Freedonia.",
-                                   "figure": "70%"}]
+    assert share["citations"] == [
+        {"source": "trade", "quote": "Ruritania buys 70% of its arms from Freedonia.", "figure": "70%"}
+    ]
     assert stubs_by_id["trade-125-agreements"].fields["unit"] == "agreements"
     assert stubs_by_id["trade-5-years"].fields["unit"] == "years"
     assert stubs_by_id["trade-last-november"].fields["date"] == "2023-11"
@@ -209,16 +218,25 @@ def test_render_groups_by_section_and_parses(build: Build) -> None:
 def test_sentence_bounds_and_count_nouns() -> None:
     text = "Sept. 11 was a Tuesday. It cost $2.5bn! Then 40 tanks left.\nNext line."
     mentions = read_mentions(text)
-    for figure, sentence in (("Sept. 11", "Sept. 11 was a Tuesday."), ("$2.5bn", "It cost $2.5bn!"),
-                             ("40", "Then 40 tanks left.")):
+    for figure, sentence in (
+        ("Sept. 11", "Sept. 11 was a Tuesday."),
+        ("$2.5bn", "It cost $2.5bn!"),
+        ("40", "Then 40 tanks left."),
+    ):
         start = text.index(figure)
         bounds = sentence_bounds(text, start=start, end=start + len(figure), mentions=mentions)
         assert text[bounds[0] : bounds[1]] == sentence
     cases = {
-        "120 agreements with X": "agreements", "3 million people have left": "people",
+        "120 agreements with X": "agreements",
+        "3 million people have left": "people",
         "7 armed men attacked": "armed men",
-        "30 head of cattle a month": "head of cattle", "5 barrels a day": "barrels", "4 countries’ trade": "countries",
-        "6 people displaced": "people", "9, the minister said": None, "2 years": None, "8 in total": None,
+        "30 head of cattle a month": "head of cattle",
+        "5 barrels a day": "barrels",
+        "4 countries’ trade": "countries",
+        "6 people displaced": "people",
+        "9, the minister said": None,
+        "2 years": None,
+        "8 in total": None,
     }
     for phrase, noun in cases.items():
         assert count_noun(phrase, end=read_mentions(phrase)[0].end, limit=len(phrase)) == noun, phrase
@@ -246,8 +264,9 @@ def test_write_only_adds_lines(build: Build, capsys: pytest.CaptureFixture[str])
     assert coverage(path, "trade") == (18, 18)
 
 
-def test_write_into_an_empty_flow_section(build: Build, catalog: dict[str, Any],
-                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_write_into_an_empty_flow_section(
+    build: Build, catalog: dict[str, Any], capsys: pytest.CaptureFixture[str]
+) -> None:
     path = with_news(build, catalog)
     old = path.read_text(encoding="utf-8")
     assert "\nexclusions: []\n" in old
@@ -326,8 +345,12 @@ def test_add_source_then_suggest_then_fill_validates(
     assert catalog.startswith(old.split("\nindicators:")[0])
     source = yaml.load(catalog, Loader=yaml.BaseLoader)["sources"][1]
     assert source == {
-        "id": "harbour-news", "file": "seeds/harbour-news.md", "sha256": sha256(copy),
-        "title": "Harbour deal lifts Zembla's trade", "publisher": "Zembla Post", "published": "2025-06-12",
+        "id": "harbour-news",
+        "file": "seeds/harbour-news.md",
+        "sha256": sha256(copy),
+        "title": "Harbour deal lifts Zembla's trade",
+        "publisher": "Zembla Post",
+        "published": "2025-06-12",
         "published_note": 'Inferred from "12 June 2025" in the first lines of the text.',
     }
     assert re.search(r"^harbour-news +seeds/harbour-news.md +0/\d+ +0.0%$", out, re.M)
@@ -340,8 +363,9 @@ def test_add_source_then_suggest_then_fill_validates(
     assert covered == total
 
 
-def test_add_source_without_metadata_leaves_todos(build: Build, tmp_path: Path,
-                                                  capsys: pytest.CaptureFixture[str]) -> None:
+def test_add_source_without_metadata_leaves_todos(
+    build: Build, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = build()
     text = incoming(tmp_path, "Plain Notes.txt", b"\n\n## Notes on 3 ports\nNo date here.\n")
     code, out, _ = run(capsys, "add-source", str(text), "--catalog", str(path), "--url", "https://example.org/n")
@@ -404,15 +428,22 @@ def test_add_source_interrupted_write_copies_nothing(
 
 
 def test_period_is_the_date_nearest_the_figure(tmp_path: Path) -> None:
-    text = ("Port handled 1.2 million containers in 2024, up from about 600,000 in 2019, officials said.\n"
-            "More than 3,000 people work at the port, which opened a second terminal in October 2023.\n")
+    text = (
+        "Port handled 1.2 million containers in 2024, up from about 600,000 in 2019, officials said.\n"
+        "More than 3,000 people work at the port, which opened a second terminal in October 2023.\n"
+    )
     (tmp_path / "seeds").mkdir()
     (tmp_path / "seeds" / "port.txt").write_text(text, encoding="utf-8")
     sha = hashlib.sha256(text.encode()).hexdigest()
     (tmp_path / "indicators.yaml").write_text(
         "version: 1\nthemes: {trade: Trade}\nsources:\n  - id: port\n    file: seeds/port.txt\n"
-        f"    sha256: {sha}\n    title: Port\n    publisher: P\n    published: 2025-01-01\n", encoding="utf-8")
-    periods = {s.fields["value"]: s.fields.get("period") for s in suggest(validate_path(tmp_path / "indicators.yaml"))
-               if s.section == "indicators"}
+        f"    sha256: {sha}\n    title: Port\n    publisher: P\n    published: 2025-01-01\n",
+        encoding="utf-8",
+    )
+    periods = {
+        s.fields["value"]: s.fields.get("period")
+        for s in suggest(validate_path(tmp_path / "indicators.yaml"))
+        if s.section == "indicators"
+    }
     assert periods[Decimal(1_200_000)] == "2024" and periods[Decimal(600_000)] == "2019"
     assert periods[Decimal(3000)] is None

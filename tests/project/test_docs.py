@@ -14,5 +14,7 @@ def test_every_code_has_its_row_and_every_row_a_code() -> None:
 
 def test_the_readme_problem_table_is_the_code_table() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert codes_table() in readme, "regenerate the README table: python -c 'from dashboard.catalog.problems " \
+    assert codes_table() in readme, (
+        "regenerate the README table: python -c 'from dashboard.catalog.problems "
         "import codes_table; print(codes_table())'"
+    )

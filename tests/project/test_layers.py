@@ -76,7 +76,7 @@ def test_there_is_no_import_circle() -> None:
         state[name] = 1
         for target in sorted(GRAPH[name]):
             if state.get(target) == 1:
-                circle = path[path.index(target):] + [target]
+                circle = path[path.index(target) :] + [target]
                 pytest.fail("import circle: " + " -> ".join(circle))
             if target not in state:
                 visit(target, [*path, target])

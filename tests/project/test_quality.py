@@ -12,8 +12,9 @@ BIN = Path(sys.executable).parent
 
 
 def test_ruff_is_clean() -> None:
-    result = subprocess.run([str(BIN / "ruff"), "check", "dashboard", "tests"], cwd=ROOT,
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [str(BIN / "ruff"), "check", "dashboard", "tests"], cwd=ROOT, capture_output=True, text=True, check=False
+    )
     assert result.returncode == 0, result.stdout
 
 

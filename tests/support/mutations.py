@@ -88,16 +88,18 @@ class Mutator:
         for scale in (Decimal(10) ** 9, Decimal(10) ** 6, Decimal(1000)):
             if indicator.unit not in ("year", "ordinal", "years") and indicator.value >= scale:
                 smaller = plain(indicator.value / scale)
-                yield Mutation("scale dropped", self.replace_at(start, literal, smaller),
-                               frozenset({"scale-mismatch"}), lines)
+                yield Mutation(
+                    "scale dropped", self.replace_at(start, literal, smaller), frozenset({"scale-mismatch"}), lines
+                )
                 break
 
     def unit_and_qualifier_mutations(self, indicator: Indicator) -> Iterator[Mutation]:
         lines = self.entry_lines(indicator)
         if indicator.unit == "percent":
             start = self.offset(indicator.field_pos["unit"])
-            yield Mutation("percent as count", self.replace_at(start, "percent", "exports"),
-                           frozenset({"unit-mismatch"}), lines)
+            yield Mutation(
+                "percent as count", self.replace_at(start, "percent", "exports"), frozenset({"unit-mismatch"}), lines
+            )
         if indicator.qualifier is not None:
             pos = indicator.field_pos["qualifier"]
             line_start, line_end = self.line_starts[pos.line - 1], self.line_starts[pos.line]
@@ -111,16 +113,28 @@ class Mutator:
         lines = self.entry_lines(record)
         quote_at = self.offset(citation.field_pos["quote"])
         word = next(w for w in citation.quote.split() if w.isalpha() and len(w) >= 4)
-        yield Mutation(f"word of quote #{index}", self.replace_at(quote_at, word, word[::-1].capitalize()),
-                       frozenset({"quote-not-found"}), lines)
+        yield Mutation(
+            f"word of quote #{index}",
+            self.replace_at(quote_at, word, word[::-1].capitalize()),
+            frozenset({"quote-not-found"}),
+            lines,
+        )
         if "’" in citation.quote:
-            yield Mutation(f"straight apostrophe #{index}", self.replace_at(quote_at, "’", "'"),
-                           frozenset({"quote-inexact"}), lines)
+            yield Mutation(
+                f"straight apostrophe #{index}",
+                self.replace_at(quote_at, "’", "'"),
+                frozenset({"quote-inexact"}),
+                lines,
+            )
         yield self.quote_moved(citation, index, lines)
         if citation.figure is not None:
             figure_at = self.offset(citation.field_pos["figure"])
-            yield Mutation(f"figure pin changed #{index}", self.replace_at(figure_at, citation.figure, "7.77"),
-                           frozenset({"figure-pin-mismatch"}), lines)
+            yield Mutation(
+                f"figure pin changed #{index}",
+                self.replace_at(figure_at, citation.figure, "7.77"),
+                frozenset({"figure-pin-mismatch"}),
+                lines,
+            )
 
     def quote_moved(self, citation: Citation, index: int, lines: tuple[int, int]) -> Mutation:
         """Cite another declared source; with a single source, declare one first (shifting lines)."""
@@ -134,7 +148,7 @@ class Mutator:
         declared = (
             f"  - id: {OTHER_ID}\n    file: seeds/{OTHER_ID}.txt\n"
             f"    sha256: {hashlib.sha256(OTHER_TEXT.read_bytes()).hexdigest()}\n"
-            f"    title: Another text\n    publisher: Test Wire\n    published: \"2024\"\n"
+            f'    title: Another text\n    publisher: Test Wire\n    published: "2024"\n'
         )
         anchor = moved.index("\nsources:\n") + len("\nsources:\n")
         shift = declared.count("\n")
@@ -147,6 +161,17 @@ class Mutator:
         )
 
 
-DAMAGE_KINDS = frozenset({"value x10", "one digit", "scale dropped", "percent as count", "qualifier dropped",
-                          "qualifier changed", "word of quote", "straight apostrophe", "quote moved",
-                          "figure pin changed"})
+DAMAGE_KINDS = frozenset(
+    {
+        "value x10",
+        "one digit",
+        "scale dropped",
+        "percent as count",
+        "qualifier dropped",
+        "qualifier changed",
+        "word of quote",
+        "straight apostrophe",
+        "quote moved",
+        "figure pin changed",
+    }
+)

@@ -47,8 +47,20 @@ def test_small_corpus_validates_strictly_clean(small: Path, capsys: pytest.Captu
 
 def test_small_corpus_uses_the_formats_of_real_texts(small: Path) -> None:
     text = "".join(p.read_text(encoding="utf-8") for p in sorted((small / "seeds").glob("*.txt")))
-    for sample in ("\u00a0", "’", "“", "](/img/", "$", "€", " million", "per cent", "%", "last ", "nearly ",
-                   "more than "):
+    for sample in (
+        "\u00a0",
+        "’",
+        "“",
+        "](/img/",
+        "$",
+        "€",
+        " million",
+        "per cent",
+        "%",
+        "last ",
+        "nearly ",
+        "more than ",
+    ):
         assert sample in text, sample
     sizes = [p.stat().st_size for p in (small / "seeds").glob("*.txt")]
     assert min(sizes) >= 2_000
@@ -70,8 +82,13 @@ def test_cli_benchmark_runs_on_the_small_corpus(small: Path) -> None:
     rows = bench_cli.measure({"small": small}, repeat=1)
     assert all(isinstance(row, Row) for row in rows)
     names = {row.name for row in rows}
-    assert {"validate small: wall", "validate small: ratio to floor", "coverage small: throughput",
-            "CLI start-up: validate the shipped catalog", "CLI imports pandas/plotly/streamlit"} <= names
+    assert {
+        "validate small: wall",
+        "validate small: ratio to floor",
+        "coverage small: throughput",
+        "CLI start-up: validate the shipped catalog",
+        "CLI imports pandas/plotly/streamlit",
+    } <= names
     heavy = next(row for row in rows if row.name == "CLI imports pandas/plotly/streamlit")
     assert heavy.ok, heavy.note
     assert "| measure | value |" in table(rows, command="test", repeat=1)

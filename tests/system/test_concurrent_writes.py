@@ -67,8 +67,9 @@ def add_source(folder: Path, catalog: Path, name: str) -> list[str | Path]:
     """The arguments of `add-source` for a new news text called `name`."""
     file = folder / "incoming" / f"{name}.md"
     file.parent.mkdir(exist_ok=True)
-    file.write_text(f"# {name.title()} signs a pact\n\nPublished 12 June 2025\n\nIt signed 14 agreements.\n",
-                    encoding="utf-8")
+    file.write_text(
+        f"# {name.title()} signs a pact\n\nPublished 12 June 2025\n\nIt signed 14 agreements.\n", encoding="utf-8"
+    )
     return ["add-source", file, "--catalog", catalog, "--publisher", "Wire"]
 
 
@@ -84,8 +85,13 @@ def project(folder: Path, *, stale_pin: bool = False) -> Path:
 
 
 def start(script: str, *args: str | Path) -> subprocess.Popen[str]:
-    return subprocess.Popen([sys.executable, "-c", script, *map(str, args)], cwd=ROOT, text=True,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    return subprocess.Popen(
+        [sys.executable, "-c", script, *map(str, args)],
+        cwd=ROOT,
+        text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
 
 
 def finish(process: subprocess.Popen[str]) -> None:
@@ -163,6 +169,7 @@ def test_pin_suggest_and_add_source_at_once_all_land(tmp_path: Path) -> None:
 def test_a_writer_never_blocks_on_a_fifo_catalog(tmp_path: Path) -> None:
     fifo = tmp_path / "indicators.yaml"
     os.mkfifo(fifo)
-    done = subprocess.run([sys.executable, "-m", "dashboard", "pin", str(fifo)], cwd=ROOT, capture_output=True,
-                          text=True, timeout=30)
+    done = subprocess.run(
+        [sys.executable, "-m", "dashboard", "pin", str(fifo)], cwd=ROOT, capture_output=True, text=True, timeout=30
+    )
     assert done.returncode == 2 and "FIFO" in done.stderr, done

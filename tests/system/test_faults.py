@@ -41,8 +41,11 @@ def make(folder: Path, command: str) -> tuple[Path, list[str]]:
     shutil.copyfile(TRADE, folder / "seeds" / "trade.txt")
     path = folder / "indicators.yaml"
     path.write_text("# curated by hand\n" + yaml.safe_dump(catalog, sort_keys=False), encoding="utf-8")
-    argv = {"pin": ["pin", str(path)], "fix": ["fix", "--write", str(path)],
-            "suggest": ["suggest", str(path), "--write"]}
+    argv = {
+        "pin": ["pin", str(path)],
+        "fix": ["fix", "--write", str(path)],
+        "suggest": ["suggest", str(path), "--write"],
+    }
     if command in argv:
         return path, argv[command]
     (folder / "incoming").mkdir()
@@ -182,7 +185,9 @@ def kill_at(stage: str, path: Path, argv: list[str], marker: Path) -> None:
     """Run the command in a child process, SIGKILL it once it reaches `stage`, reap it."""
     child = subprocess.Popen(
         [sys.executable, "-c", HOOK, str(marker), stage, str(path), *argv],
-        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
     )
     try:
         deadline = time.monotonic() + 60
@@ -236,9 +241,7 @@ def test_killed_mid_write_leaves_the_old_catalog_or_the_new_one(tmp_path: Path, 
 
 
 @pytest.mark.parametrize("command", ["pin", "fix"])
-def test_killed_after_the_commit_point_the_next_reader_completes_catalog_and_lock(
-    tmp_path: Path, command: str
-) -> None:
+def test_killed_after_the_commit_point_the_next_reader_completes_catalog_and_lock(tmp_path: Path, command: str) -> None:
     path, argv = make(tmp_path / "work", command)
     lock = path.with_name("indicators.lock.json")
     old, old_lock = path.read_bytes(), lock.read_bytes() if lock.exists() else None
@@ -274,8 +277,9 @@ def refused(tmp_path: Path, command: str, capsys: pytest.CaptureFixture[str]) ->
     return path, argv
 
 
-def assert_refused(capsys: pytest.CaptureFixture[str], argv: list[str], path: Path, reason: str,
-                   failed: Path | None = None) -> None:
+def assert_refused(
+    capsys: pytest.CaptureFixture[str], argv: list[str], path: Path, reason: str, failed: Path | None = None
+) -> None:
     before = snapshot(path.parent)
     assert main(argv) == 2
     err = capsys.readouterr().err

@@ -82,8 +82,28 @@ def check_never_raises(path: Path) -> Report | None:
 
 # --- random catalogs ----------------------------------------------------------------------------
 
-_WORDS = ["id", "value", "unit", "quote", "source", "file", "theme", "title", "citations", "qualifier",
-          "period", "figure", "prefix", "suffix", "date", "sha256", "trade", "version", "x", ""]
+_WORDS = [
+    "id",
+    "value",
+    "unit",
+    "quote",
+    "source",
+    "file",
+    "theme",
+    "title",
+    "citations",
+    "qualifier",
+    "period",
+    "figure",
+    "prefix",
+    "suffix",
+    "date",
+    "sha256",
+    "trade",
+    "version",
+    "x",
+    "",
+]
 _SCALARS = st.one_of(
     st.none(),
     st.booleans(),
@@ -108,9 +128,46 @@ _VALUES = st.recursive(
 )
 # raw YAML spliced in as text: literals YAML reads in surprising ways, and structure characters
 _RAW = st.one_of(
-    st.sampled_from(["0x1F", "0o17", "0b101", "017", "1_000", "+1", ".5", "1.", "1e3", "1E+3", "12:30", "~", "yes",
-                     "on", "NO", ".NaN", "-.inf", "'1'", '"1"', "!!str 1", "!!int 1", "&a 1", "*a", "[1", "{a",
-                     "|\n  1", ">-\n  1", "? a", "- - 1", "1 # 2", "@", "`", "%YAML 1.2", "---", "...", "\t1"]),
+    st.sampled_from(
+        [
+            "0x1F",
+            "0o17",
+            "0b101",
+            "017",
+            "1_000",
+            "+1",
+            ".5",
+            "1.",
+            "1e3",
+            "1E+3",
+            "12:30",
+            "~",
+            "yes",
+            "on",
+            "NO",
+            ".NaN",
+            "-.inf",
+            "'1'",
+            '"1"',
+            "!!str 1",
+            "!!int 1",
+            "&a 1",
+            "*a",
+            "[1",
+            "{a",
+            "|\n  1",
+            ">-\n  1",
+            "? a",
+            "- - 1",
+            "1 # 2",
+            "@",
+            "`",
+            "%YAML 1.2",
+            "---",
+            "...",
+            "\t1",
+        ]
+    ),
     st.text(alphabet=st.sampled_from(list(":-[]{}&*!|>'\"%@`#,?\n\t 0123456789abc\u00a0\ufeff")), max_size=12),
 )
 
@@ -377,4 +434,3 @@ def test_every_value_a_tool_writes_reads_back(corpus: Path, value: Decimal) -> N
     loaded = load_text(text, path=corpus / "indicators.yaml")
     assert loaded.catalog is not None and not loaded.problems, loaded.problems
     assert loaded.catalog.indicators[0].value == value
-

@@ -49,8 +49,9 @@ def run_cli(*args: str | Path, cwd: Path | None = None, timeout: float = 10.0) -
     with tempfile.TemporaryDirectory() as scratch:
         report = Path(scratch, "rusage")
         command = launched([sys.executable, "-m", "dashboard", *map(str, args)], report)
-        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=cwd,
-                                   start_new_session=True)
+        process = subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=cwd, start_new_session=True
+        )
         try:
             out, err = process.communicate(timeout=timeout)
         except subprocess.TimeoutExpired as timed_out:
@@ -314,7 +315,7 @@ def test_the_commands_that_write_keep_a_catalog_bom_and_edit_the_right_bytes(
     if command == ("pin",):
         catalog["sources"][0]["sha256"] = "0" * 64
     era = {"id": "era", "date": "2024", "title": "Era", "theme": "diplomacy"}
-    catalog["events"].append({**era, "citations": [{"source": "trade", "quote": "\"It's a new era -- truly,\""}]})
+    catalog["events"].append({**era, "citations": [{"source": "trade", "quote": '"It\'s a new era -- truly,"'}]})
     plain = build(catalog)
     before = plain.read_bytes()
     shutil.copytree(tmp_path / "seeds", tmp_path / "bom" / "seeds")
@@ -386,7 +387,8 @@ def test_a_source_that_is_not_a_regular_file(build: Build, tmp_path: Path, kind:
 
 
 @pytest.mark.parametrize(
-    "ident", ["has space", "Agreements", "agreements\n", "\u0430greements", "agreements\u200b"],
+    "ident",
+    ["has space", "Agreements", "agreements\n", "\u0430greements", "agreements\u200b"],
     ids=["space", "upper", "newline", "cyrillic", "zero-width"],
 )
 def test_a_bad_id_is_a_schema_error(build: Build, ident: str) -> None:

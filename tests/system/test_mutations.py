@@ -27,9 +27,9 @@ def assert_rejected(project: Path, ident: str, mutation: Mutation) -> None:
     fired = {p.code for p in report.problems if p.severity == "error"}
     assert fired & mutation.expected, f"{mutation.name}: expected {set(mutation.expected)}, got {fired}"
     first, last = mutation.lines
-    assert any(
-        p.code in mutation.expected and first <= p.line <= last and p.id == ident for p in report.problems
-    ), [str(p) for p in report.problems if p.severity == "error"]
+    assert any(p.code in mutation.expected and first <= p.line <= last and p.id == ident for p in report.problems), [
+        str(p) for p in report.problems if p.severity == "error"
+    ]
 
 
 @pytest.fixture(scope="module")

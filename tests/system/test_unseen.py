@@ -39,9 +39,7 @@ def projects(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return roots
 
 
-@pytest.mark.parametrize(
-    ("case", "ident", "mutation"), MUTATIONS, ids=[f"{c}-{i}-{m.name}" for c, i, m in MUTATIONS]
-)
+@pytest.mark.parametrize(("case", "ident", "mutation"), MUTATIONS, ids=[f"{c}-{i}-{m.name}" for c, i, m in MUTATIONS])
 def test_damaged_unseen_catalog_is_rejected(
     projects: dict[str, Path], case: str, ident: str, mutation: Mutation
 ) -> None:

@@ -176,17 +176,26 @@ READINGS = [
     ("said. A million more", [("A million", "count", "1000000", None)]),
     ("17,000 billion Norwegian kroner", [("17,000 billion Norwegian kroner", "currency", "17000000000000", None)]),
     ("17,000 billion kroner", [("17,000 billion", "count", "17000000000000", None)]),
-    ("CHF 3.2 billion over 10 years", [("CHF 3.2 billion", "currency", "3200000000", None),
-                                       ("10 years", "duration", "10", None)]),
+    (
+        "CHF 3.2 billion over 10 years",
+        [("CHF 3.2 billion", "currency", "3200000000", None), ("10 years", "duration", "10", None)],
+    ),
     ("it lasted for over 10 years", [("10 years", "duration", "10", "over")]),
     ("over 20 years ago", [("20 years", "duration", "20", "over")]),
     ("a 1,500-strong crew", [("1,500", "count", "1500", None)]),
     ("a 2-nanometre process", [("2", "count", "2", None)]),
     ("$5m-a-year, two-thirds, one-off", []),
     ("fell by as much as 50%", [("50%", "percent", "50", "up to")]),
-    ("thicker than 40mm, 1.5C, 1.64°C, 2.4GHz, 50km/h", [
-        ("40mm", "count", "40", None), ("1.5C", "count", "1.5", None), ("1.64°C", "count", "1.64", None),
-        ("2.4GHz", "count", "2.4", None), ("50km/h", "count", "50", None)]),
+    (
+        "thicker than 40mm, 1.5C, 1.64°C, 2.4GHz, 50km/h",
+        [
+            ("40mm", "count", "40", None),
+            ("1.5C", "count", "1.5", None),
+            ("1.64°C", "count", "1.64", None),
+            ("2.4GHz", "count", "2.4", None),
+            ("50km/h", "count", "50", None),
+        ],
+    ),
     ("roughly 20–25%", [("20", "percent", "20", "roughly"), ("25%", "percent", "25", "roughly")]),
     ("about 5-6 million", [("5", "count", "5000000", "about"), ("6 million", "count", "6000000", "about")]),
 ]

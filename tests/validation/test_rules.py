@@ -305,8 +305,13 @@ def test_a_number_claimed_twice_while_another_is_free_is_a_value_mismatch(
 def test_the_same_number_in_two_indicators_is_fine_when_nothing_else_is_free(
     build: Build, catalog: dict[str, Any]
 ) -> None:
-    unseen_catalog(catalog, *({"id": i, "value": 15_000, "unit": "jobs",
-                               "citations": cite("The bank cut 15,000 jobs in August")} for i in ("a", "b")))
+    unseen_catalog(
+        catalog,
+        *(
+            {"id": i, "value": 15_000, "unit": "jobs", "citations": cite("The bank cut 15,000 jobs in August")}
+            for i in ("a", "b")
+        ),
+    )
     assert codes(validate(build(catalog, text=UNSEEN_TEXT)), at_least="warning") == set()
 
 

@@ -220,8 +220,12 @@ def test_an_edited_catalog_shows_on_the_next_run(run: Run, tmp_path: Path) -> No
     at = run("figure", catalog=path, indicator="russia-venezuela-agreements")
     assert "Agreements between Russia and Venezuela" in texts(at, "subheader")
     text = path.read_text(encoding="utf-8")
-    path.write_text(text.replace("title: Agreements between Russia and Venezuela",
-                                 "title: Agreements in force between Russia and Venezuela"), encoding="utf-8")
+    path.write_text(
+        text.replace(
+            "title: Agreements between Russia and Venezuela", "title: Agreements in force between Russia and Venezuela"
+        ),
+        encoding="utf-8",
+    )
     at.run()
     assert "Agreements in force between Russia and Venezuela" in texts(at, "subheader")
 
@@ -283,7 +287,6 @@ def test_md_shows_catalog_text_literally_and_never_as_a_link() -> None:
     assert md("a `x` http://e.com/`b`") == "a \\`x\\` `` http://e.com/`b` ``"
 
 
-
 def test_a_value_from_the_url_is_named_short_escaped_and_visible() -> None:
     assert plain(shown("<script>alert(5)</script>")) == "<script>alert(5)</script>"
     assert plain(shown("$x$")) == "$x$" and shown("$x$") == "\\$x\\$"
@@ -303,8 +306,15 @@ def test_periods_read_as_words(period: str | None, words: str) -> None:
 
 def test_curation_page_offers_stubs_and_repairs(run: Run, build: Build, catalog: dict[str, Any]) -> None:
     quote = "“It's a new era -- truly,” the minister said."
-    catalog["events"].append({"id": "era", "date": "2024", "title": "Era", "theme": "diplomacy",
-                              "citations": [{"source": "trade", "quote": quote}]})
+    catalog["events"].append(
+        {
+            "id": "era",
+            "date": "2024",
+            "title": "Era",
+            "theme": "diplomacy",
+            "citations": [{"source": "trade", "quote": quote}],
+        }
+    )
     at = run("curation", catalog=build(catalog))
     codes = [str(c.value) for c in at.code]
     assert any('figure: "5 years"' in c and "title: TODO" in c for c in codes)  # a stub for "5 years"
@@ -315,4 +325,6 @@ def test_curation_page_offers_stubs_and_repairs(run: Run, build: Build, catalog:
 def test_curation_page_on_the_shipped_catalog_has_nothing_to_do(run: Run) -> None:
     at = run("curation")
     assert [plain(str(s.value)) for s in at.success][:2] == [
-        "Every numeric and date mention of every source is cited, dated or excluded.", "No errors and no warnings."]
+        "Every numeric and date mention of every source is cited, dated or excluded.",
+        "No errors and no warnings.",
+    ]

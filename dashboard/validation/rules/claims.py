@@ -31,8 +31,11 @@ def check_claims(evidence: Evidence) -> Iterator[Problem]:
         others = claims[(anchor.source, anchor.figure_start)] - {owner}
         if not others:
             continue
-        free = [m for m in _right_kind(evidence, indicator, anchor.source, anchor.start, anchor.end)
-                if (anchor.source, m.start) not in claims]
+        free = [
+            m
+            for m in _right_kind(evidence, indicator, anchor.source, anchor.start, anchor.end)
+            if (anchor.source, m.start) not in claims
+        ]
         if free:
             taken = evidence.texts[anchor.source].text[anchor.figure_start : anchor.figure_end]
             yield evidence.problem(

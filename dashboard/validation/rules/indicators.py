@@ -114,34 +114,42 @@ def _explain_miss(
     value, kind = indicator.value, unit_kind(indicator.unit)
     wanted = format_value(value, unit=indicator.unit)
     # "15,000 jobs, about 15% of its workforce" with value 15: a dropped scale or a wrong unit; say both
-    found = [*_unit_mismatch(indicator, pool=candidates if citation.figure is not None else mentions, report=report),
-             *_scale_mismatch(indicator, right_kind=right_kind, report=report)]
+    found = [
+        *_unit_mismatch(indicator, pool=candidates if citation.figure is not None else mentions, report=report),
+        *_scale_mismatch(indicator, right_kind=right_kind, report=report),
+    ]
     if found:
         return found
     elsewhere = [m for m in evidence.mentions(citation.source) if m.kind == kind and m.value == value]
     if elsewhere and not right_kind:
         text = evidence.texts[citation.source]
         line = text.line_col(elsewhere[0].start)[0]
-        return [report(
-            "value-not-in-quote",
-            f"{wanted} is stated in `{citation.source}` at line {line} "
-            f"({elsewhere[0].text!r}), not in this quote; quote that sentence instead.",
-        )]
+        return [
+            report(
+                "value-not-in-quote",
+                f"{wanted} is stated in `{citation.source}` at line {line} "
+                f"({elsewhere[0].text!r}), not in this quote; quote that sentence instead.",
+            )
+        ]
     if not right_kind:
         listed = ", ".join(_show(m) for m in mentions) or "none"
-        return [report(
-            "figure-not-in-quote",
-            f"the quote holds no {kind} number (numbers there: {listed}); quote the sentence that states {wanted}.",
-        )]
+        return [
+            report(
+                "figure-not-in-quote",
+                f"the quote holds no {kind} number (numbers there: {listed}); quote the sentence that states {wanted}.",
+            )
+        ]
     listed = ", ".join(_show(m) for m in right_kind)
     hint = (
         f" ({wanted} appears at line {evidence.texts[citation.source].line_col(elsewhere[0].start)[0]})"
         if elsewhere
         else ""
     )
-    return [report(
-        "value-mismatch", f"`value` is {value:,f} but the quote states {listed}{hint}; fix the value or the quote."
-    )]
+    return [
+        report(
+            "value-mismatch", f"`value` is {value:,f} but the quote states {listed}{hint}; fix the value or the quote."
+        )
+    ]
 
 
 def _unit_mismatch(indicator: Indicator, *, pool: list[Mention], report: Flag) -> list[Problem]:
@@ -151,11 +159,13 @@ def _unit_mismatch(indicator: Indicator, *, pool: list[Mention], report: Flag) -
         return []
     seen = other[0]
     stated = seen.currency or seen.time_unit or seen.kind
-    return [report(
-        "unit-mismatch",
-        f"the quote states {seen.text!r} as {stated}, but the unit `{indicator.unit}` means "
-        f"{indicator.unit if kind in ('currency', 'duration') else kind}; fix `unit`.",
-    )]
+    return [
+        report(
+            "unit-mismatch",
+            f"the quote states {seen.text!r} as {stated}, but the unit `{indicator.unit}` means "
+            f"{indicator.unit if kind in ('currency', 'duration') else kind}; fix `unit`.",
+        )
+    ]
 
 
 def _scale_mismatch(indicator: Indicator, *, right_kind: list[Mention], report: Flag) -> list[Problem]:
@@ -163,12 +173,14 @@ def _scale_mismatch(indicator: Indicator, *, right_kind: list[Mention], report: 
     for mention in right_kind:
         ratio = _scale_ratio(mention.value, value, percent=unit_kind(indicator.unit) == "percent")
         if ratio is not None:
-            return [report(
-                "scale-mismatch",
-                f"the quote states {_show(mention)} but `value` is {value:,f}: off by "
-                f"{_SCALE_NAMES[ratio]}; write the value in base units (e.g. 17_000_000_000 for $17bn, "
-                "60 for 60 per cent).",
-            )]
+            return [
+                report(
+                    "scale-mismatch",
+                    f"the quote states {_show(mention)} but `value` is {value:,f}: off by "
+                    f"{_SCALE_NAMES[ratio]}; write the value in base units (e.g. 17_000_000_000 for $17bn, "
+                    "60 for 60 per cent).",
+                )
+            ]
     return []
 
 

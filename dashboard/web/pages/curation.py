@@ -17,14 +17,19 @@ from dashboard.web import widgets as ui
 
 report, catalog = ui.require_catalog(banner=False)
 st.title("Curation", anchor=False)
-st.caption(ui.md("What `indicators suggest` and `indicators fix` would do; copy a stub into the catalog, "
-                 "fill its TODOs, and the page updates on the next interaction."))
+st.caption(
+    ui.md(
+        "What `indicators suggest` and `indicators fix` would do; copy a stub into the catalog, "
+        "fill its TODOs, and the page updates on the next interaction."
+    )
+)
 
 st.subheader("Uncovered mentions", anchor=False)
 stubs = cache.derived(report).memo("stubs", lambda: suggest(report))
 if not stubs:
-    st.success("Every numeric and date mention of every source is cited, dated or excluded.",
-               icon=":material/task_alt:")
+    st.success(
+        "Every numeric and date mention of every source is cited, dated or excluded.", icon=":material/task_alt:"
+    )
 for coverage in report.coverage:
     mine = [s for s in stubs if s.source == coverage.source]
     if not mine:

@@ -34,10 +34,19 @@ def _filters(catalog: Catalog, derived: cache.Derived) -> list[FigureView]:
         ui.not_found("theme", wanted, then="showing all themes.")
     st.session_state["explore_theme"] = wanted if wanted in themes else ALL
     left, middle, right = st.columns(3)
-    theme = left.selectbox("Theme", themes, key="explore_theme", on_change=_theme_changed,
-                           format_func=lambda t: catalog.themes.get(t, t) if t else "All themes")
-    source = middle.selectbox("Source", sources, key="explore_source",
-                              format_func=lambda s: getattr(catalog.source(s), "title", s) if s else "All sources")
+    theme = left.selectbox(
+        "Theme",
+        themes,
+        key="explore_theme",
+        on_change=_theme_changed,
+        format_func=lambda t: catalog.themes.get(t, t) if t else "All themes",
+    )
+    source = middle.selectbox(
+        "Source",
+        sources,
+        key="explore_source",
+        format_func=lambda s: getattr(catalog.source(s), "title", s) if s else "All sources",
+    )
     entity = right.selectbox("Entity", entities, key="explore_entity", format_func=lambda e: e or "All entities")
     return derived.memo(("explore-shown", theme, source, entity), lambda: [
         v for v in views
@@ -62,8 +71,12 @@ def _page_of_series(series: list[str], *, chosen_series: str | None) -> list[str
     if "explore_series_page" not in st.session_state and chosen_series in series:
         st.session_state["explore_series_page"] = series.index(chosen_series) // SERIES_PER_PAGE * SERIES_PER_PAGE
     total = len(series)
-    first = st.selectbox("Series", pages, key="explore_series_page",
-                         format_func=lambda i: f"Series {i + 1}–{min(i + SERIES_PER_PAGE, total)} of {total}")
+    first = st.selectbox(
+        "Series",
+        pages,
+        key="explore_series_page",
+        format_func=lambda i: f"Series {i + 1}–{min(i + SERIES_PER_PAGE, total)} of {total}",
+    )
     start = first if isinstance(first, int) and 0 <= first < len(series) else 0
     return series[start : start + SERIES_PER_PAGE]
 
@@ -75,8 +88,9 @@ def _charts(figures: list[FigureView], *, report: Report, catalog: Catalog) -> N
     """One fragment per series: a click reruns only the chart clicked, not every chart on the page."""
     derived = cache.derived(report)
     key = id(figures)  # the filtered list is memoised per filter, so its identity names it (checked below)
-    held, groups, valid = derived.memo(("explore-groups", key), lambda: (figures, _groups(figures),
-                                                                         {v.indicator.id: v for v in figures}))
+    held, groups, valid = derived.memo(
+        ("explore-groups", key), lambda: (figures, _groups(figures), {v.indicator.id: v for v in figures})
+    )
     if held is not figures:
         held, groups, valid = figures, _groups(figures), {v.indicator.id: v for v in figures}
     chosen = state.selected(state_key="selected", url_key="indicator", valid=valid)
@@ -92,8 +106,9 @@ def _charts(figures: list[FigureView], *, report: Report, catalog: Catalog) -> N
 
 @st.fragment
 @timing.timed_fragment("explore")
-def _series(series: str, members: list[FigureView], *, valid: dict[str, FigureView], report: Report,
-            catalog: Catalog) -> None:
+def _series(
+    series: str, members: list[FigureView], *, valid: dict[str, FigureView], report: Report, catalog: Catalog
+) -> None:
     """A series' chart and table (or the figures of no series, as a table), and the chosen figure's sentence
     under them. When a click here moves the choice away from another series, the whole page reruns so that
     series drops its mark."""
@@ -115,12 +130,15 @@ def _series(series: str, members: list[FigureView], *, valid: dict[str, FigureVi
         st.subheader(ui.md(series_title(series)), anchor=False)
         chart, table = st.tabs(["Chart", "Table"])
         with chart:
-            fig, alt = derived.memo(("series-figure", series, ids, mark), lambda: (
-                series_figure(series, members, selected=mark), series_alt(members, series_id=series)))
+            fig, alt = derived.memo(
+                ("series-figure", series, ids, mark),
+                lambda: (series_figure(series, members, selected=mark), series_alt(members, series_id=series)),
+            )
             state.select_chart(fig, key=f"chart-{series}", alt=alt)
         with table:
-            state.select_table(derived.memo(("figures-table", series, ids), lambda: figures_table(members)),
-                            key=f"table-{series}")
+            state.select_table(
+                derived.memo(("figures-table", series, ids), lambda: figures_table(members)), key=f"table-{series}"
+            )
         st.caption(ui.md(derived.memo(("series-caption", series, ids), lambda: series_caption(members))))
     if mark:
         with st.container(border=True):

@@ -17,8 +17,11 @@ def _not_found(ident: str | None, *, views: dict[str, FigureView]) -> None:
     else:
         st.info("Choose a figure to see the sentence that states it.", icon=":material/format_quote:")
     for view in views.values():
-        st.page_link(ui.FIGURE_PAGE, label=f"{ui.md(view.indicator.title)} — {ui.md(view.display)}",
-                     query_params={"indicator": view.indicator.id})
+        st.page_link(
+            ui.FIGURE_PAGE,
+            label=f"{ui.md(view.indicator.title)} — {ui.md(view.display)}",
+            query_params={"indicator": view.indicator.id},
+        )
 
 
 def _switch() -> None:
@@ -35,14 +38,19 @@ if ident not in views:
 view = views[str(ident)]
 state.set_param("indicator", view.indicator.id)  # a link to this page with new parameters leaves the old ones shown
 st.session_state["figure_pick"] = view.indicator.id
-st.selectbox("Figure", list(views), key="figure_pick", on_change=_switch,
-             format_func=lambda i: views[i].indicator.title)
+st.selectbox(
+    "Figure", list(views), key="figure_pick", on_change=_switch, format_func=lambda i: views[i].indicator.title
+)
 ui.figure_detail(view, report=report, themes=catalog.themes)
 series = view.indicator.series
 if series:
     figures = derived.series[series]
     st.subheader("In its series", anchor=False)
-    state.select_chart(series_figure(series, figures, selected=view.indicator.id), key=f"figure-series-{series}",
-                    alt=series_alt(figures, series_id=series), state_key="figure_series_pick")
+    state.select_chart(
+        series_figure(series, figures, selected=view.indicator.id),
+        key=f"figure-series-{series}",
+        alt=series_alt(figures, series_id=series),
+        state_key="figure_series_pick",
+    )
 st.subheader("Downloads", anchor=False)
 ui.downloads(report)

@@ -9,8 +9,12 @@ from dashboard.present.wording import when
 from dashboard.web import cache, state
 from dashboard.web import widgets as ui
 
-PERMALINKS = {"indicator": ui.FIGURE_PAGE, "source": ui.SOURCES_PAGE, "theme": ui.EXPLORE_PAGE,
-              "event": ui.TIMELINE_PAGE}
+PERMALINKS = {
+    "indicator": ui.FIGURE_PAGE,
+    "source": ui.SOURCES_PAGE,
+    "theme": ui.EXPLORE_PAGE,
+    "event": ui.TIMELINE_PAGE,
+}
 TILES_PER_ROW = 3
 
 
@@ -31,8 +35,12 @@ def _tile(view: FigureView, *, sources: str) -> None:
         st.caption(" · ".join(ui.md(f) for f in facts if f) or "No period stated")
         st.caption(f"Source: {ui.md(sources)}")
         ui.badge(verified=view.verified, problems=view.problems)
-        st.page_link(ui.FIGURE_PAGE, label="Show the sentence", icon=":material/format_quote:",
-                     query_params={"indicator": indicator.id})
+        st.page_link(
+            ui.FIGURE_PAGE,
+            label="Show the sentence",
+            icon=":material/format_quote:",
+            query_params={"indicator": indicator.id},
+        )
 
 
 _follow_permalink()
@@ -40,8 +48,10 @@ report, catalog = ui.require_catalog()
 derived = cache.derived(report)
 views = derived.figures
 st.title("Indicators with exact citations", anchor=False)
-st.markdown("Every figure below is stated by a source; open one to read the exact sentence, highlighted in its "
-            "paragraph. The validator checks each number against its sentence on every change to the catalog.")
+st.markdown(
+    "Every figure below is stated by a source; open one to read the exact sentence, highlighted in its "
+    "paragraph. The validator checks each number against its sentence on every change to the catalog."
+)
 headlines = derived.headlines
 for first in range(0, len(headlines), TILES_PER_ROW):
     row = headlines[first : first + TILES_PER_ROW]
@@ -53,9 +63,15 @@ st.subheader("Explore by theme", anchor=False)
 used = derived.themes_used
 links = st.columns(min(4, max(1, len(used))))
 for number, theme in enumerate(used):
-    links[number % len(links)].page_link(ui.EXPLORE_PAGE, label=ui.md(catalog.themes.get(theme, theme)),
-                                         icon=":material/bar_chart:", query_params={"theme": theme})
+    links[number % len(links)].page_link(
+        ui.EXPLORE_PAGE,
+        label=ui.md(catalog.themes.get(theme, theme)),
+        icon=":material/bar_chart:",
+        query_params={"theme": theme},
+    )
 covered, mentions = report.total_coverage
-st.caption(f"{len(views)} figures, {len(catalog.events)} events and {len(catalog.sources)} sources; "
-           f"{report.counts['error']} errors, {report.counts['warning']} warnings; "
-           f"coverage {covered}/{mentions} numeric mentions.")
+st.caption(
+    f"{len(views)} figures, {len(catalog.events)} events and {len(catalog.sources)} sources; "
+    f"{report.counts['error']} errors, {report.counts['warning']} warnings; "
+    f"coverage {covered}/{mentions} numeric mentions."
+)

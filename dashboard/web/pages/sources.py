@@ -22,11 +22,17 @@ def _find_spans(report: Report, source_id: str) -> list[HighlightSpan]:
     derived = cache.derived(report)
     spans: list[HighlightSpan] = []
     for figure in derived.figures.values():
-        spans += [(c.start, c.end, figure.indicator.title, ui.FIGURE_PAGE, ("indicator", figure.indicator.id))
-                  for c in figure.citations if c.source.id == source_id and c.start is not None and c.end is not None]
+        spans += [
+            (c.start, c.end, figure.indicator.title, ui.FIGURE_PAGE, ("indicator", figure.indicator.id))
+            for c in figure.citations
+            if c.source.id == source_id and c.start is not None and c.end is not None
+        ]
     for event in derived.events.values():
-        spans += [(c.start, c.end, event.event.title, ui.TIMELINE_PAGE, ("event", event.event.id))
-                  for c in event.citations if c.source.id == source_id and c.start is not None and c.end is not None]
+        spans += [
+            (c.start, c.end, event.event.title, ui.TIMELINE_PAGE, ("event", event.event.id))
+            for c in event.citations
+            if c.source.id == source_id and c.start is not None and c.end is not None
+        ]
     return sorted(spans)
 
 
@@ -41,8 +47,10 @@ def _metadata(source: Source, *, report: Report) -> None:
         st.link_button("Open the source page", url, icon=":material/open_in_new:")
     coverage = next((c for c in report.coverage if c.source == source.id), None)
     if coverage is not None:
-        st.caption(f"{coverage.covered}/{coverage.mentions} numeric and date mentions accounted for "
-                   f"({coverage.percent:.0f}%). File {ui.md(source.file)}, sha256 {source.sha256[:12]}…")
+        st.caption(
+            f"{coverage.covered}/{coverage.mentions} numeric and date mentions accounted for "
+            f"({coverage.percent:.0f}%). File {ui.md(source.file)}, sha256 {source.sha256[:12]}…"
+        )
     problems = [p for p in report.problems if p.id == source.id]
     for problem in problems:
         st.error(f"**{ui.md(problem.code)}** — {ui.md(problem.message)}", icon=":material/error:")
@@ -59,8 +67,9 @@ wanted = state.param("source")
 if wanted and wanted not in ids:
     ui.not_found("source", wanted, then="showing the first one.")
 st.session_state["source_pick"] = wanted if wanted in ids else ids[0]
-chosen = st.selectbox("Source", ids, key="source_pick", on_change=_changed,
-                      format_func=lambda s: getattr(catalog.source(s), "title", s))
+chosen = st.selectbox(
+    "Source", ids, key="source_pick", on_change=_changed, format_func=lambda s: getattr(catalog.source(s), "title", s)
+)
 source = catalog.source(chosen)
 assert source is not None
 _metadata(source, report=report)

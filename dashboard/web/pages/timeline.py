@@ -38,11 +38,17 @@ def _events(events: list[EventView], *, report: Report, catalog: Catalog) -> Non
     chosen = state.selected(state_key="selected_event", url_key="event", valid={e.event.id for e in events})
     chart, table = st.tabs(["Chart", "Table"])
     with chart:
-        state.select_chart(timeline_figure(events, catalog.themes, selected=chosen), key="timeline-chart",
-                        alt=_alt(events), state_key="selected_event", url_key="event")
+        state.select_chart(
+            timeline_figure(events, catalog.themes, selected=chosen),
+            key="timeline-chart",
+            alt=_alt(events),
+            state_key="selected_event",
+            url_key="event",
+        )
     with table:
-        state.select_table(_table(events, catalog.themes), key="timeline-table", state_key="selected_event",
-                        url_key="event")
+        state.select_table(
+            _table(events, catalog.themes), key="timeline-table", state_key="selected_event", url_key="event"
+        )
     st.caption("Marker shape: how precisely the source dates the event (day, month or year).")
     by_id = {e.event.id: e for e in events}
     if chosen in by_id:
@@ -63,8 +69,13 @@ asked = state.param("event")
 if asked and asked not in cache.derived(report).events:
     ui.not_found("event", asked, then="click an event or a table row to choose one.")
 st.session_state["timeline_theme"] = wanted if wanted in themes else ALL
-theme = st.selectbox("Theme", themes, key="timeline_theme", on_change=_theme_changed,
-                     format_func=lambda t: catalog.themes.get(t, t) if t else "All themes")
+theme = st.selectbox(
+    "Theme",
+    themes,
+    key="timeline_theme",
+    on_change=_theme_changed,
+    format_func=lambda t: catalog.themes.get(t, t) if t else "All themes",
+)
 shown = [e for e in every if not theme or e.event.theme == theme]
 if shown:
     _events(shown, report=report, catalog=catalog)

@@ -14,11 +14,15 @@ report, catalog = ui.require_catalog(banner=False)
 st.title("Validation", anchor=False)
 counts = report.counts
 if report.ok():
-    st.success(f"{Path(report.catalog_path).name} is valid: every figure and date is proven by its quotation.",
-               icon=":material/verified:")
+    st.success(
+        f"{Path(report.catalog_path).name} is valid: every figure and date is proven by its quotation.",
+        icon=":material/verified:",
+    )
 else:
-    st.error(f"{Path(report.catalog_path).name} has {counts[ERROR]} error(s); the entries concerned are flagged.",
-             icon=":material/error:")
+    st.error(
+        f"{Path(report.catalog_path).name} has {counts[ERROR]} error(s); the entries concerned are flagged.",
+        icon=":material/error:",
+    )
 tiles = st.columns(4)
 tiles[0].metric("Errors", counts[ERROR], border=True)
 tiles[1].metric("Warnings", counts[WARNING], border=True)
@@ -28,8 +32,18 @@ tiles[3].metric("Coverage", f"{report.coverage_percent:.1f}%", border=True)
 st.subheader("Problems", anchor=False)
 if report.problems:
     problems = pd.DataFrame(
-        [{"severity": p.severity, "code": p.code, "line": p.line, "column": p.column, "id": p.id or "",
-          "message": p.message, "file": Path(p.file).name} for p in report.problems]  # fmt: skip
+        [
+            {
+                "severity": p.severity,
+                "code": p.code,
+                "line": p.line,
+                "column": p.column,
+                "id": p.id or "",
+                "message": p.message,
+                "file": Path(p.file).name,
+            }
+            for p in report.problems
+        ]  # fmt: skip
     )
     st.dataframe(problems, hide_index=True, width="stretch", key="problems-table")
 else:
@@ -38,8 +52,10 @@ else:
 st.subheader("Coverage per source", anchor=False)
 st.caption("Numeric and date mentions in each source that are cited, dated or deliberately excluded.")
 coverage = pd.DataFrame(
-    [{"source": c.source, "file": c.file, "mentions": c.mentions, "covered": c.covered, "percent": c.percent}
-     for c in report.coverage],  # fmt: skip
+    [
+        {"source": c.source, "file": c.file, "mentions": c.mentions, "covered": c.covered, "percent": c.percent}
+        for c in report.coverage
+    ],  # fmt: skip
     columns=["source", "file", "mentions", "covered", "percent"],
 )
 st.dataframe(coverage, hide_index=True, width="stretch", key="coverage-table", column_config={
