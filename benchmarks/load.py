@@ -501,6 +501,7 @@ async def run_socket_session(session: Session, *, base: str, catalog: Catalog, d
     rerun request for the page (a page load, with probability PERMALINK, is a new websocket), a click on a bar
     is the chart's selection sent as a fragment rerun, a tile is a rerun of the figure page with its id."""
     import websockets
+    from websockets.typing import Subprotocol
 
     rng = random.Random(seed)
     timeout = timeout_ms / 1000.0
@@ -524,7 +525,7 @@ async def run_socket_session(session: Session, *, base: str, catalog: Catalog, d
                     if socket is not None:
                         await socket.close()
                     socket = await asyncio.wait_for(
-                        websockets.connect(stream, subprotocols=["streamlit"], max_size=None), timeout
+                        websockets.connect(stream, subprotocols=[Subprotocol("streamlit")], max_size=None), timeout
                     )
                 await _send(socket, page=route, query=query)
                 run = await _collect(socket, timeout)
@@ -577,8 +578,8 @@ async def drive(url: str, catalog: Catalog, *, sessions: int, browsers: int, sec
             # One context: the tabs share the HTTP cache, as a reader's tabs would; each tab is its own websocket,
             # so its own Streamlit session.
             context = await browser.new_context(
-                viewport=VIEWPORT,
-                device_scale_factor=1,  # type: ignore[arg-type]
+                viewport={"width": VIEWPORT["width"], "height": VIEWPORT["height"]},
+                device_scale_factor=1,
                 reduced_motion="reduce",
             )
             warm = await context.new_page()
@@ -591,18 +592,29 @@ async def drive(url: str, catalog: Catalog, *, sessions: int, browsers: int, sec
             state = [Session(n, "browser" if n < browsers else "websocket") for n in range(sessions)]
             tasks = []
             for session in state:
-                options = {
-                    "base": url,
-                    "catalog": catalog,
-                    "deadline": deadline,
-                    "timeout_ms": timeout_ms,
-                    "seed": seed * 1000 + session.number,
-                    "delay": RAMP_S * session.number / max(1, sessions),
-                }
+                session_seed = seed * 1000 + session.number
+                delay = RAMP_S * session.number / max(1, sessions)
                 tasks.append(
-                    run_session(context, session, **options)
+                    run_session(
+                        context,
+                        session,
+                        base=url,
+                        catalog=catalog,
+                        deadline=deadline,
+                        timeout_ms=timeout_ms,
+                        seed=session_seed,
+                        delay=delay,
+                    )
                     if session.kind == "browser"
-                    else run_socket_session(session, **options)
+                    else run_socket_session(
+                        session,
+                        base=url,
+                        catalog=catalog,
+                        deadline=deadline,
+                        timeout_ms=timeout_ms,
+                        seed=session_seed,
+                        delay=delay,
+                    )
                 )
             await asyncio.wait_for(asyncio.gather(*tasks), timeout=seconds + 3 * timeout_ms / 1000.0 + 30)
             await context.close()  # fmt: skip

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import Literal, cast
 
 import pytest
 import yaml
 
 from dashboard.catalog import safe_yaml
 from dashboard.catalog.load import load_text
+from dashboard.catalog.model import Pos
+from dashboard.catalog.problems import Code
 from dashboard.catalog.safe_yaml import MAX_DEPTH, CatalogRefused, Composed, compose, compose_from_events
 from tests.conftest import ROOT
 
@@ -57,7 +60,11 @@ CASES = {
 }
 
 
-def outcome(read: Callable[[str], Composed], text: str) -> object:
+Outcome = tuple[Literal["refused"], Code, Pos, str] | tuple[Literal["composed"], object, tuple[tuple[Pos, str], ...]]
+"""A refusal (code, place, message), or a tree in comparable form and its duplicates."""
+
+
+def outcome(read: Callable[[str], Composed], text: str) -> Outcome:
     """What a reader makes of the text, in comparable form: the refusal, or the tree and its duplicates."""
     try:
         composed = read(text)
@@ -112,7 +119,7 @@ def test_the_event_walk_agrees_with_the_fast_path(name: str) -> None:
 def test_each_refusal_has_its_code_place_and_words(name: str, code: str, line: int, words: str) -> None:
     refused = outcome(compose, CASES[name])
     assert refused[0] == "refused", refused
-    assert refused[1] == code and refused[2].line == line and words in refused[3]  # type: ignore[index]
+    assert refused[1] == code and refused[2].line == line and words in refused[3]
 
 
 @pytest.mark.parametrize("name", ["just-deep-enough", "non-specific-tag", "core-tags", "bom", "unicode"])
@@ -121,30 +128,33 @@ def test_what_is_within_the_limits_is_read(name: str) -> None:
 
 
 def test_duplicates_are_listed_in_document_order() -> None:
-    kind, _, duplicates = outcome(compose, CASES["duplicates"])  # type: ignore[misc]
-    assert kind == "composed"
+    composed = outcome(compose, CASES["duplicates"])
+    assert composed[0] == "composed"
+    _, _, duplicates = composed
     assert [(pos.line, message[:18]) for pos, message in duplicates] == [
         (4, "the key `a` is rep"),
         (5, "the key `version` "),
     ]
 
 
-def _refusing_composer(limit: int) -> Callable[..., yaml.Node]:
+def _refusing_composer(limit: int) -> Callable[..., yaml.Node | None]:
     """A PyYAML composer that refuses nesting past `limit` itself, as libyaml does past 1,000 levels."""
     real = yaml.compose
 
-    def compose_with_a_limit(text: str, Loader: type = yaml.SafeLoader) -> yaml.Node:  # noqa: N803
+    def compose_with_a_limit(text: str, Loader: type = yaml.SafeLoader) -> yaml.Node | None:  # noqa: N803
         depth = 0
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
             depth += isinstance(event, yaml.CollectionStartEvent) - isinstance(event, yaml.CollectionEndEvent)
             if depth > limit:
-                raise yaml.scanner.ScannerError(None, None, "exceeded maximum nesting depth", event.start_mark)
+                # the pure-Python parser's marks: the stubs' union also admits libyaml's
+                mark = cast("yaml.error.Mark | None", event.start_mark)
+                raise yaml.scanner.ScannerError(None, None, "exceeded maximum nesting depth", mark)
         return real(text, Loader=Loader)
 
     return compose_with_a_limit
 
 
-def _exhausted_composer(text: str, Loader: type = yaml.SafeLoader) -> yaml.Node:  # noqa: N803
+def _exhausted_composer(text: str, Loader: type = yaml.SafeLoader) -> yaml.Node | None:  # noqa: N803
     raise RecursionError("maximum recursion depth exceeded")
 
 
@@ -158,10 +168,10 @@ def _exhausted_composer(text: str, Loader: type = yaml.SafeLoader) -> yaml.Node:
     ["flow-list", "flow-map", "block-list", "block-map", "billion-laughs", "python-tag", "list-key", "duplicates"],
 )
 def test_a_pyyaml_that_refuses_on_its_own_changes_nothing(
-    monkeypatch: pytest.MonkeyPatch, composer: Callable[..., yaml.Node], name: str
+    monkeypatch: pytest.MonkeyPatch, composer: Callable[..., yaml.Node | None], name: str
 ) -> None:
     expected = outcome(compose, CASES[name])
-    monkeypatch.setattr(safe_yaml.yaml, "compose", composer)
+    monkeypatch.setattr(yaml, "compose", composer)  # the module safe_yaml reads (safe_yaml.yaml is yaml)
     assert outcome(compose, CASES[name]) == expected
 
 
@@ -170,8 +180,8 @@ def test_without_libyaml_the_limits_are_the_same(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(safe_yaml, "_FAST_LOADER", yaml.SafeLoader)
     for name, text in CASES.items():
         got = outcome(compose, text)
-        assert got[:2] == expected[name][:2], name  # type: ignore[index]
-        if got[1] != "yaml-syntax":  # type: ignore[index]
+        assert got[:2] == expected[name][:2], name
+        if got[1] != "yaml-syntax":
             assert got == expected[name], name
 
 

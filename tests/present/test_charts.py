@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from dashboard.catalog.model import Event, Indicator
 from dashboard.present.charts import (
     chart_shape,
     figures_table,
@@ -138,7 +139,8 @@ def test_md_escape_leaves_no_markdown_active(text: str) -> None:
 def test_csv_has_one_row_per_citation_with_offsets_and_status(shipped: Report) -> None:
     rows = list(csv.DictReader(io.StringIO(citations_csv(shipped))))
     assert shipped.catalog is not None
-    expected = sum(len(r.citations) for r in (*shipped.catalog.indicators, *shipped.catalog.events))
+    records: tuple[Indicator | Event, ...] = (*shipped.catalog.indicators, *shipped.catalog.events)
+    expected = sum(len(r.citations) for r in records)
     assert len(rows) == expected and tuple(rows[0]) == CSV_COLUMNS
     row = next(r for r in rows if r["id"] == "russian-loans-to-venezuela")
     text = shipped.texts[row["source"]].text

@@ -84,13 +84,15 @@ class StreamlitServer:
     catalog: Path | None = None
     app_dir: Path = ROOT
     script: str = "dashboard/app.py"
+    base_path: str = ""
+    """Served under this path (`--server.baseUrlPath`), as behind a reverse proxy."""
     port: int = field(default_factory=free_port)
     proc: subprocess.Popen[bytes] | None = None
     log_path: Path | None = None
 
     @property
     def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+        return f"http://127.0.0.1:{self.port}" + (f"/{self.base_path}" if self.base_path else "")
 
     def start(self) -> StreamlitServer:
         ARTIFACTS.mkdir(exist_ok=True)
@@ -106,6 +108,7 @@ class StreamlitServer:
             "--server.headless", "true",
             "--server.port", str(self.port),
             "--server.address", "127.0.0.1",
+            *(["--server.baseUrlPath", self.base_path] if self.base_path else []),
         ]  # fmt: skip
         with self.log_path.open("wb") as log:
             self.proc = subprocess.Popen(cmd, cwd=self.app_dir, env=env, stdout=log, stderr=subprocess.STDOUT)

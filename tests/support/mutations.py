@@ -51,7 +51,7 @@ class Mutator:
         return self.line_starts[pos.line - 1] + pos.column - 1
 
     def entry_lines(self, record: Indicator | Event) -> tuple[int, int]:
-        records = (*self.catalog.indicators, *self.catalog.events)
+        records: tuple[Indicator | Event, ...] = (*self.catalog.indicators, *self.catalog.events)
         starts = sorted(r.pos.line for r in records if r.pos.line > record.pos.line)
         ends = [s.pos.line for s in self.catalog.exclusions if s.pos.line > record.pos.line]
         last = min([*starts, *ends], default=len(self.line_starts) + 1) - 1

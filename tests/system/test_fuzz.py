@@ -324,7 +324,8 @@ def test_blanks_inside_a_number_keep_its_scale_in_a_catalog(
 ) -> None:
     text = f"“{sentence}”\n"
     report = check_never_raises(catalog_over(corpus, text, ident=ident, quote=sentence))
-    assert report is not None and not errors_for(report, ident), report.problems
+    assert report is not None
+    assert not errors_for(report, ident), report.problems
     if factor != "1":
         value = true_value(ident) * Decimal(factor)
         report = check_never_raises(catalog_over(corpus, text, ident=ident, quote=sentence, value=value))
@@ -394,10 +395,10 @@ def test_blanks_inside_a_number_keep_its_scale(
     phrase: str, kind: str, value: int, qualifier: str | None, blank: str
 ) -> None:
     readings = [(m.kind, m.value, m.qualifier) for m in read_mentions(phrase.replace("{}", blank))]
-    assert readings == [(kind, value, qualifier)], phrase
+    assert readings == [(kind, Decimal(value), qualifier)], phrase
     # a paragraph break still ends a number
     split = [(m.kind, m.value, m.qualifier) for m in read_mentions(phrase.replace("{}", "\n\n"))]
-    assert split[0] != (kind, value, qualifier)
+    assert split[0] != (kind, Decimal(value), qualifier)
 
 
 # --- numbers read back as they are written ------------------------------------------------------

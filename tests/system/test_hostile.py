@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 import yaml
 
+from dashboard.catalog.model import Event, Indicator
 from dashboard.catalog.sources import BOM
 from dashboard.validation.report import Report
 from tests.conftest import TRADE, Build, base_catalog, sha256, validate
@@ -127,7 +128,8 @@ def with_source_bytes(build: Build, data: bytes) -> Path:
 
 def quote_of(report: Report, ident: str, index: int) -> str:
     assert report.catalog is not None
-    record = next(r for r in (*report.catalog.indicators, *report.catalog.events) if r.id == ident)
+    records: tuple[Indicator | Event, ...] = (*report.catalog.indicators, *report.catalog.events)
+    record = next(r for r in records if r.id == ident)
     return record.citations[index].quote
 
 

@@ -72,6 +72,7 @@ def test_ambiguous_may_7(s000: str) -> None:
 def test_prefix_picks_one_occurrence(s000: str) -> None:
     loc = locate(s000, "May 7", prefix="Vladimir Putin on ")
     assert loc.status == "found"
+    assert loc.start is not None
     assert s000[loc.start - len("Vladimir Putin on ") : loc.end] == "Vladimir Putin on May 7"
     assert len(loc.occurrences) == 3  # every exact occurrence is still reported
 
@@ -85,6 +86,7 @@ def test_suffix_picks_one_occurrence(s000: str) -> None:
 def test_prefix_and_suffix_together(s000: str) -> None:
     both = locate(s000, "May 7", prefix="Moscow ", suffix=". [Alexander")
     assert both.status == "found"
+    assert both.start is not None and both.end is not None
     assert s000[both.start - 7 : both.end + 12] == "Moscow May 7. [Alexander"
 
 
@@ -129,6 +131,7 @@ def test_folded_prefix_is_accepted(s001: str) -> None:
     assert locate(text, "deal on oil", prefix="Kremlin's").status == "found"  # junction space
     assert locate(text, "deal on oil", prefix="Kremlin’s ").start == 14
     loc = locate(text, "deal on", prefix="The Kremlin's ", suffix=" gas")
+    assert loc.end is not None
     assert (loc.status, text[loc.start : loc.end + 4]) == ("found", "deal on gas")
     assert locate(text, "deal on", prefix="Kremlin’ ").status == "context-mismatch"
 
@@ -336,6 +339,7 @@ def test_crlf_text(s004: str) -> None:
     one_line = "Venezuela’s partnership with Russia"
     loc = locate(crlf, one_line)
     assert loc.status == "found" and crlf[loc.start : loc.end] == one_line
+    assert loc.start is not None and loc.end is not None
     a, b = paragraph_bounds(crlf, start=loc.start, end=loc.end)
     assert crlf[a:b].endswith("isolation.") and crlf[a - 2 : a] == "\r\n"
 
@@ -428,6 +432,7 @@ def test_never_raises_and_offsets_are_consistent(text: str, quote: str, prefix: 
         assert text[loc.start : loc.end] == quote
     if loc.status == "inexact":
         assert loc.exact_text == text[loc.start : loc.end]
+        assert loc.start is not None and loc.end is not None
         assert 0 <= loc.start < loc.end <= len(text)
     if loc.nearest is not None:
         assert text[loc.nearest.start : loc.nearest.end] == loc.nearest.text

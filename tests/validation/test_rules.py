@@ -283,7 +283,7 @@ def unseen_catalog(catalog: dict[str, Any], *entries: dict[str, Any], events: tu
     catalog["events"] = [{"title": "E", "theme": "trade", **e} for e in events]
 
 
-def cite(quote: str) -> list[dict[str, str]]:
+def unseen_cite(quote: str) -> list[dict[str, str]]:
     return [{"source": "trade", "quote": quote}]
 
 
@@ -293,8 +293,8 @@ COST = "the cost at $2bn, $3bn and $4.5bn respectively"
 def test_a_number_claimed_twice_while_another_is_free_is_a_value_mismatch(
     build: Build, catalog: dict[str, Any]
 ) -> None:
-    low = {"id": "low", "value": 2_000_000_000, "unit": "USD", "citations": cite(COST)}
-    mid = {"id": "mid", "value": 3_000_000_000, "unit": "USD", "citations": cite(COST)}
+    low = {"id": "low", "value": 2_000_000_000, "unit": "USD", "citations": unseen_cite(COST)}
+    mid = {"id": "mid", "value": 3_000_000_000, "unit": "USD", "citations": unseen_cite(COST)}
     unseen_catalog(catalog, low, mid)
     assert codes(validate(build(catalog, text=UNSEEN_TEXT)), at_least="warning") == set()
     unseen_catalog(catalog, {**low, "value": 3_000_000_000}, mid)
@@ -308,7 +308,7 @@ def test_the_same_number_in_two_indicators_is_fine_when_nothing_else_is_free(
     unseen_catalog(
         catalog,
         *(
-            {"id": i, "value": 15_000, "unit": "jobs", "citations": cite("The bank cut 15,000 jobs in August")}
+            {"id": i, "value": 15_000, "unit": "jobs", "citations": unseen_cite("The bank cut 15,000 jobs in August")}
             for i in ("a", "b")
         ),
     )
@@ -317,13 +317,13 @@ def test_the_same_number_in_two_indicators_is_fine_when_nothing_else_is_free(
 
 def test_off_by_100_is_a_scale_mismatch_only_for_percent(build: Build, catalog: dict[str, Any]) -> None:
     quote = "Up to 5,000 kilograms of explosives were carried by 40 drones."
-    unseen_catalog(catalog, {"id": "drones", "value": 50, "unit": "drones", "citations": cite(quote)})
+    unseen_catalog(catalog, {"id": "drones", "value": 50, "unit": "drones", "citations": unseen_cite(quote)})
     assert "value-mismatch" in codes(validate(build(catalog, text=UNSEEN_TEXT)), at_least="error")
 
 
 def test_a_dropped_scale_that_matches_a_share_reports_both_readings(build: Build, catalog: dict[str, Any]) -> None:
     quote = "The bank cut 15,000 jobs in August, about 15% of its workforce."
-    unseen_catalog(catalog, {"id": "jobs", "value": 15, "unit": "jobs", "citations": cite(quote)})
+    unseen_catalog(catalog, {"id": "jobs", "value": 15, "unit": "jobs", "citations": unseen_cite(quote)})
     assert {"scale-mismatch", "unit-mismatch"} <= codes(validate(build(catalog, text=UNSEEN_TEXT)), at_least="error")
 
 
@@ -341,6 +341,6 @@ def test_a_dropped_scale_that_matches_a_share_reports_both_readings(build: Build
 def test_relative_weeks_and_years_stated_in_the_quote(
     build: Build, catalog: dict[str, Any], quote: str, date: str, ok: bool
 ) -> None:
-    unseen_catalog(catalog, events=({"id": "e", "date": date, "citations": cite(quote)},))
+    unseen_catalog(catalog, events=({"id": "e", "date": date, "citations": unseen_cite(quote)},))
     fired = codes(validate(build(catalog, text=UNSEEN_TEXT)), at_least="warning")
     assert ("date-not-in-quote" not in fired) == ok, fired

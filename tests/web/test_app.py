@@ -7,16 +7,17 @@ import hashlib
 import html
 import re
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 import yaml
 from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1.element_tree import Element
 
 from dashboard.present.charts import SELECTED
-from dashboard.present.views import event_views, figure_views
+from dashboard.present.views import EventView, FigureView, event_views, figure_views
 from dashboard.present.wording import when
 from dashboard.validation.validate import validate_path
 from dashboard.web.widgets import SHOWN_MAX, md, shown
@@ -38,7 +39,8 @@ def plain(markdown: str) -> str:
 
 
 def texts(at: AppTest, kind: str) -> list[str]:
-    return [plain(str(e.value)) for e in at.get(kind)]
+    elements = cast(Sequence[Element], at.get(kind))  # `get` is typed for blocks too; these kinds are elements
+    return [plain(str(e.value)) for e in elements]
 
 
 def proto_body(at: AppTest, kind: str) -> list[str]:
@@ -169,7 +171,7 @@ def test_sources_permalink_shows_the_text_with_every_cited_span(run: Run) -> Non
     assert "Is Russia’s War in Ukraine Aiding the Survival of the Venezuelan Regime?" in texts(at, "subheader")
     (body,) = proto_body(at, "html")
     report = validate_path(ROOT / "indicators.yaml")
-    views = [*figure_views(report).values(), *event_views(report).values()]
+    views: list[FigureView | EventView] = [*figure_views(report).values(), *event_views(report).values()]
     cited = [c for v in views for c in v.citations if c.source.id == "rusi-2022"]
     links = [link.proto.query_string for link in at.get("page_link")]
     assert len(links) == len(cited) and all("=" in q for q in links)
