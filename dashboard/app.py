@@ -1,32 +1,38 @@
-"""Streamlit entry point: page configuration and navigation over dashboard/web/pages/."""
+"""Streamlit entry point: page configuration and navigation over dashboard/web/pages/ (web/navigation.py).
+
+`streamlit run dashboard/app.py` puts dashboard/ itself on sys.path, not the checkout; the checkout is
+put first so that the app always runs its own code, installed or not (a host that installs only the
+dependencies, such as Streamlit Community Cloud, then still finds `dashboard`).
+"""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
-import streamlit as st
+CHECKOUT = Path(__file__).resolve().parent.parent
+if str(CHECKOUT) not in sys.path:
+    sys.path.insert(0, str(CHECKOUT))
 
-from dashboard.web.timing import timed_run
+import streamlit as st  # noqa: E402
 
-PAGES = Path(__file__).resolve().parent / "web" / "pages"
+from dashboard.web.navigation import pages  # noqa: E402
+from dashboard.web.timing import timed_run  # noqa: E402
+
 ICON = Path(__file__).resolve().parent / "static" / "icon.png"  # a local file: an emoji or material icon is fetched
 # Keep what is scrolled into view (a chart mark, a heading link) clear of the fixed top navigation bar.
 STYLE = "<style>[data-testid=stMain] { scroll-padding-top: 4.5rem; }</style>"
 
-with timed_run() as timing:  # env INDICATORS_TIMINGS=<file>: one JSON line per run (benchmarks/bench_app.py)
-    st.set_page_config(page_title="Indicators with exact citations", page_icon=str(ICON), layout="wide")
-    st.html(STYLE)
-    page = st.navigation(
-        [
-            st.Page(PAGES / "overview.py", title="Overview", icon=":material/dashboard:", default=True),
-            st.Page(PAGES / "explore.py", title="Explore", icon=":material/bar_chart:", url_path="explore"),
-            st.Page(PAGES / "figure.py", title="Figure", icon=":material/format_quote:", url_path="figure"),
-            st.Page(PAGES / "timeline.py", title="Timeline", icon=":material/timeline:", url_path="timeline"),
-            st.Page(PAGES / "sources.py", title="Sources", icon=":material/article:", url_path="sources"),
-            st.Page(PAGES / "validation.py", title="Validation", icon=":material/rule:", url_path="validation"),
-            st.Page(PAGES / "curation.py", title="Curation", icon=":material/edit_note:", url_path="curation"),
-        ],
-        position="top",
-    )
-    timing["page"] = page.url_path or "overview"
-    page.run()
+
+def run() -> None:
+    """One script run: the page configuration, the navigation, and the chosen page."""
+    with timed_run() as timing:  # env INDICATORS_TIMINGS=<file>: one JSON line per run (benchmarks/bench_app.py)
+        st.set_page_config(page_title="Indicators with exact citations", page_icon=str(ICON), layout="wide")
+        st.html(STYLE)
+        page = st.navigation(pages(), position="top")
+        timing["page"] = page.url_path or "overview"
+        page.run()
+
+
+if __name__ == "__main__":
+    run()

@@ -21,12 +21,8 @@ from dashboard.present.views import CitationView, EventView, FigureView
 from dashboard.present.wording import badge_label, when
 from dashboard.validation.report import Report
 from dashboard.web.cache import load_report
+from dashboard.web.navigation import SOURCES_PAGE, VALIDATION_PAGE
 
-EXPLORE_PAGE = "web/pages/explore.py"
-FIGURE_PAGE = "web/pages/figure.py"
-TIMELINE_PAGE = "web/pages/timeline.py"
-SOURCES_PAGE = "web/pages/sources.py"
-VALIDATION_PAGE = "web/pages/validation.py"
 # What GFM turns into a link even after escaping (it scans the text nodes): URLs, www. hosts, e-mail addresses.
 _AUTOLINK = re.compile(r"(?i)(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 

@@ -6,7 +6,7 @@ import streamlit as st
 
 from dashboard.present.charts import series_alt, series_figure
 from dashboard.present.views import FigureView
-from dashboard.web import cache, state
+from dashboard.web import cache, navigation, state
 from dashboard.web import widgets as ui
 
 
@@ -18,7 +18,7 @@ def _not_found(ident: str | None, *, views: dict[str, FigureView]) -> None:
         st.info("Choose a figure to see the sentence that states it.", icon=":material/format_quote:")
     for view in views.values():
         st.page_link(
-            ui.FIGURE_PAGE,
+            navigation.FIGURE_PAGE,
             label=f"{ui.md(view.indicator.title)} — {ui.md(view.display)}",
             query_params={"indicator": view.indicator.id},
         )

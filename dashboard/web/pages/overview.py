@@ -6,14 +6,14 @@ import streamlit as st
 
 from dashboard.present.views import FigureView
 from dashboard.present.wording import when
-from dashboard.web import cache, state
+from dashboard.web import cache, navigation, state
 from dashboard.web import widgets as ui
 
 PERMALINKS = {
-    "indicator": ui.FIGURE_PAGE,
-    "source": ui.SOURCES_PAGE,
-    "theme": ui.EXPLORE_PAGE,
-    "event": ui.TIMELINE_PAGE,
+    "indicator": navigation.FIGURE_PAGE,
+    "source": navigation.SOURCES_PAGE,
+    "theme": navigation.EXPLORE_PAGE,
+    "event": navigation.TIMELINE_PAGE,
 }
 TILES_PER_ROW = 3
 
@@ -36,7 +36,7 @@ def _tile(view: FigureView, *, sources: str) -> None:
         st.caption(f"Source: {ui.md(sources)}")
         ui.badge(verified=view.verified, problems=view.problems)
         st.page_link(
-            ui.FIGURE_PAGE,
+            navigation.FIGURE_PAGE,
             label="Show the sentence",
             icon=":material/format_quote:",
             query_params={"indicator": indicator.id},
@@ -64,7 +64,7 @@ used = derived.themes_used
 links = st.columns(min(4, max(1, len(used))))
 for number, theme in enumerate(used):
     links[number % len(links)].page_link(
-        ui.EXPLORE_PAGE,
+        navigation.EXPLORE_PAGE,
         label=ui.md(catalog.themes.get(theme, theme)),
         icon=":material/bar_chart:",
         query_params={"theme": theme},

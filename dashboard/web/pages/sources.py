@@ -7,7 +7,7 @@ import streamlit as st
 from dashboard.catalog.model import Source
 from dashboard.present.highlight import safe_url, source_html
 from dashboard.validation.report import Report
-from dashboard.web import cache, state
+from dashboard.web import cache, navigation, state
 from dashboard.web import widgets as ui
 
 HighlightSpan = tuple[int, int, str, str, tuple[str, str]]
@@ -23,13 +23,13 @@ def _find_spans(report: Report, source_id: str) -> list[HighlightSpan]:
     spans: list[HighlightSpan] = []
     for figure in derived.figures.values():
         spans += [
-            (c.start, c.end, figure.indicator.title, ui.FIGURE_PAGE, ("indicator", figure.indicator.id))
+            (c.start, c.end, figure.indicator.title, navigation.FIGURE_PAGE, ("indicator", figure.indicator.id))
             for c in figure.citations
             if c.source.id == source_id and c.start is not None and c.end is not None
         ]
     for event in derived.events.values():
         spans += [
-            (c.start, c.end, event.event.title, ui.TIMELINE_PAGE, ("event", event.event.id))
+            (c.start, c.end, event.event.title, navigation.TIMELINE_PAGE, ("event", event.event.id))
             for c in event.citations
             if c.source.id == source_id and c.start is not None and c.end is not None
         ]

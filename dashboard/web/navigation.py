@@ -1,0 +1,37 @@
+"""The pages of the app, in one table: app.py builds the navigation from it and every link names a page by
+its file here. Paths are absolute, so links work whichever entry script runs the app (dashboard/app.py,
+or streamlit_app.py at the root for Streamlit Community Cloud)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+PAGES = Path(__file__).resolve().parent / "pages"
+OVERVIEW_PAGE = str(PAGES / "overview.py")
+EXPLORE_PAGE = str(PAGES / "explore.py")
+FIGURE_PAGE = str(PAGES / "figure.py")
+TIMELINE_PAGE = str(PAGES / "timeline.py")
+SOURCES_PAGE = str(PAGES / "sources.py")
+VALIDATION_PAGE = str(PAGES / "validation.py")
+CURATION_PAGE = str(PAGES / "curation.py")
+
+# file, title, icon, url path ("" is the default page at the root)
+TABLE = (
+    (OVERVIEW_PAGE, "Overview", ":material/dashboard:", ""),
+    (EXPLORE_PAGE, "Explore", ":material/bar_chart:", "explore"),
+    (FIGURE_PAGE, "Figure", ":material/format_quote:", "figure"),
+    (TIMELINE_PAGE, "Timeline", ":material/timeline:", "timeline"),
+    (SOURCES_PAGE, "Sources", ":material/article:", "sources"),
+    (VALIDATION_PAGE, "Validation", ":material/rule:", "validation"),
+    (CURATION_PAGE, "Curation", ":material/edit_note:", "curation"),
+)
+
+
+def pages() -> list[st.Page]:
+    """The st.Page of every row of TABLE, the first the default."""
+    return [
+        st.Page(Path(file), title=title, icon=icon, url_path=path or None, default=not path)
+        for file, title, icon, path in TABLE
+    ]
