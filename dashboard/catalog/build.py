@@ -144,6 +144,8 @@ class _Builder:
         if len(self.problems) > before:
             return None
         values = {name: value for name, value in values.items() if value is not None}
+        if isinstance(values.get("value"), tuple):
+            values["value"], values["high"] = values["value"]
         values["field_pos"] = positions
         return values
 
@@ -184,7 +186,31 @@ class _Builder:
             for item, fields in zip(node.value, built, strict=True)
         )
 
-    def value(self, node: Node, *, where: str, ident: str | None) -> Decimal | None:
+    def value(self, node: Node, *, where: str, ident: str | None) -> Decimal | tuple[Decimal, Decimal] | None:
+        """A plain decimal, or a range `[low, high]` of two (low below high)."""
+        if node.id == "sequence":
+            return self.range(node, where=where, ident=ident)
+        return self.number(node, where=where, ident=ident)
+
+    def range(self, node: Node, *, where: str, ident: str | None) -> tuple[Decimal, Decimal] | None:
+        if len(node.value) != 2:
+            self.flag(
+                "schema",
+                node,
+                f"{where} is a list of {len(node.value)}; a range is two numbers, `[low, high]` "
+                '(e.g. `[2_000_000, 3_000_000]` for "between 2 and 3 million").',
+                id=ident,
+            )
+            return None
+        low, high = (self.number(item, where=where, ident=ident) for item in node.value)
+        if low is None or high is None:
+            return None
+        if low >= high:
+            self.flag("schema", node, f"{where} is the range [{low}, {high}]; write the low end first.", id=ident)
+            return None
+        return low, high
+
+    def number(self, node: Node, *, where: str, ident: str | None) -> Decimal | None:
         text = node.value if node.id == "scalar" else ""
         plain = node.id == "scalar" and not node.style
         if plain and node.tag in _NUMBER_TAGS and re.fullmatch(DECIMAL_PATTERN, text):

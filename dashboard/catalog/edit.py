@@ -65,7 +65,9 @@ def render_entry(fields: Mapping[str, Any], *, indent: int, comments: Mapping[st
     for name, value in fields.items():
         lead = f"{pad}- " if not lines else f"{pad}  "
         note = f"  # {comments[name]}" if name in comments else ""
-        if isinstance(value, Sequence) and not isinstance(value, str):
+        if isinstance(value, Sequence) and value and all(isinstance(v, Decimal | int) for v in value):
+            lines.append(f"{lead}{name}: [{', '.join(scalar(v) for v in value)}]{note}")  # a range
+        elif isinstance(value, Sequence) and not isinstance(value, str):
             lines.append(f"{lead}{name}:{note}")
             for item in value:
                 lines.append(render_entry(item, indent=indent + 4).rstrip("\n"))

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from dashboard.text.mentions import QUALIFIERS
+from dashboard.text.hedges import QUALIFIERS
 
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 DATE_PATTERN = r"^[0-9]{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12][0-9]|3[01]))?)?$"
@@ -49,9 +49,18 @@ RECORDS: dict[str, dict[str, Field]] = {
         "id": _f("id", True, "Stable kebab-case id (used in links)."),
         "title": _f("text", True, "What the figure measures, in plain words."),
         "theme": _f("id", True, "A key of `themes`."),
-        "value": _f("value", True, "Plain decimal in base units; percent on 0-100 (17_000_000_000, 60)."),
-        "unit": _f("text", True, "percent, an ISO 4217 code, years, year, ordinal, or a plural count noun."),
-        "qualifier": _f("qualifier", False, "How the text hedges the figure; null when exact."),
+        "value": _f(
+            "value",
+            True,
+            "Plain decimal in base units; percent on 0-100 (17_000_000_000, 60); a range as [low, high].",
+        ),
+        "unit": _f(
+            "text",
+            True,
+            "percent, percentage points, an ISO 4217 code, times, ordinal, year, a time unit, a measure (km, GW, "
+            "°C, barrels per day, tonnes), or the plural noun of what is counted.",
+        ),
+        "qualifier": _f("qualifier", False, "How the text hedges the figure (any hedge phrase); null when exact."),
         "period": _f("period", False, "ISO 8601 date or interval start/end (open end: 2006/..)."),
         "entity": _f("text", False, "Who or what the figure is about."),
         "series": _f("id", False, "Groups comparable figures into one chart."),

@@ -30,7 +30,18 @@ _KINDS: dict[str, dict[str, Any]] = {
     "sha256": {"type": "string", "pattern": SHA256_PATTERN},
     "url": {"type": "string", "pattern": URL_PATTERN},
     # YAML 1.2 editors read 17_000_000_000 as a string: accept the digit-group form too
-    "value": {"anyOf": [{"type": "number"}, {"type": "string", "pattern": DECIMAL_PATTERN}]},
+    "value": {
+        "anyOf": [
+            {"type": "number"},
+            {"type": "string", "pattern": DECIMAL_PATTERN},
+            {
+                "type": "array",
+                "minItems": 2,
+                "maxItems": 2,
+                "items": {"anyOf": [{"type": "number"}, {"type": "string", "pattern": DECIMAL_PATTERN}]},
+            },
+        ]
+    },
     "qualifier": {"enum": [*QUALIFIER_CHOICES, None]},
     "flag": {"type": "boolean"},
     "citations": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/citation"}},

@@ -63,9 +63,11 @@ class Indicator:
     title: str
     theme: str
     value: Decimal
-    """In base units; percent on 0-100."""
+    """In base units; percent on 0-100. For a range, its low end."""
     unit: str
     citations: tuple[Citation, ...]
+    high: Decimal | None = None
+    """A range's high end (`value: [2_000_000, 3_000_000]`); None for a single value."""
     qualifier: str | None = None
     period: str | None = None
     entity: str | None = None

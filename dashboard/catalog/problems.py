@@ -35,11 +35,13 @@ Code = Literal[
     "value-mismatch",
     "scale-mismatch",
     "unit-mismatch",
+    "unit-ambiguous",
     "qualifier-missing",
     "qualifier-mismatch",
     "qualifier-unsupported",
     "figure-ambiguous",
     "figure-pin-mismatch",
+    "period-mismatch",
     "citations-disagree",
     "date-not-in-quote",
     "uncovered-figure",
@@ -81,13 +83,26 @@ CODES: dict[Code, tuple[Severity, str]] = {
     "scale-mismatch": (ERROR, "off by 100, a thousand, a million or a billion (17 for $17bn; 0.6 for 60 per cent)"),
     "unit-mismatch": (
         ERROR,
-        "the number is there but of another kind (percent vs count, year vs duration, USD vs EUR)",
+        "the number is there but of another kind or unit (percent vs count, USD vs EUR, km vs kg, a multiplier vs a "
+        "percent), or it counts another noun (326 seats recorded as votes)",
     ),
-    "qualifier-missing": (ERROR, 'the text hedges ("more than eight million"), the indicator does not'),
+    "unit-ambiguous": (
+        ERROR,
+        'the text cannot tell what the number is ("100m": metres or million) and the entry\'s unit is neither reading',
+    ),
+    "qualifier-missing": (
+        ERROR,
+        'the text hedges ("more than eight million") or gives a range, the indicator records an exact value',
+    ),
     "qualifier-mismatch": (ERROR, "a different qualifier group (nearly vs more than)"),
     "qualifier-unsupported": (ERROR, "the indicator hedges, the text does not"),
     "figure-ambiguous": (WARNING, "several numbers in the quote equal the value; pin one with `figure`"),
     "figure-pin-mismatch": (ERROR, "the pinned `figure` (or an exclusion's) names no number of the quote"),
+    "period-mismatch": (
+        ERROR,
+        '`period` disagrees with the time the quote\'s sentence states ("in 2023", "since '
+        '2019", "last year"), or, where it states none, with the source\'s date',
+    ),
     "citations-disagree": (ERROR, "one indicator's citations state different values"),
     "date-not-in-quote": (ERROR, "an event's quote holds no date consistent with its `date` (or only a coarser one)"),
     "uncovered-figure": (INFO, "a mention in a source is cited nowhere and not excluded (coverage)"),
@@ -121,6 +136,9 @@ class Problem:
     """0-based index of the citation concerned."""
     suggestion: str | None = None
     """Text to paste or an action to take, when the validator can tell."""
+    fix: tuple[tuple[str, str], ...] = ()
+    """The entry's fields to set, as YAML literals, when the validator knows what the text states
+    ((`value`, `4_500_000_000`), (`qualifier`, `more than`)); every such fix validates."""
 
     @property
     def severity(self) -> Severity:
@@ -137,6 +155,7 @@ class Problem:
             "id": self.id,
             "citation": self.citation,
             "suggestion": self.suggestion,
+            "fix": dict(self.fix),
         }
 
 

@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from dashboard.catalog.edit import render_entry
@@ -27,7 +28,7 @@ from dashboard.validation.report import Report, Uncovered
 from dashboard.validation.rules.events import consistent
 
 SECTIONS = ("indicators", "events", "exclusions")
-INDICATOR_KINDS = ("count", "percent", "currency", "duration", "ordinal")
+INDICATOR_KINDS = ("count", "percent", "currency", "duration", "ordinal", "multiplier", "measure")
 TODO = "TODO"
 _UNQUOTE = re.compile(r'^(\s*(?:- )?(?:date|period|published|sha256): )"([0-9][0-9a-f./-]*)"', re.M)
 
@@ -153,7 +154,10 @@ class _Maker:
         unit, unit_note = self.unit(mention, limit=bounds[1])
         inside = self.inside(start, end)
         period, said = self.period(_nearest_first(inside, mention), quote_years=_years(inside))
-        fields: dict[str, Any] = {"id": "", "title": TODO, "theme": TODO, "value": mention.value, "unit": unit}
+        value: Any = mention.value if mention.high is None else (mention.value, mention.high)
+        if mention.fraction is not None and mention.value is not None:  # "a third": its percent, one decimal
+            value = mention.value.quantize(Decimal("0.1")).normalize()
+        fields: dict[str, Any] = {"id": "", "title": TODO, "theme": TODO, "value": value, "unit": unit}
         fields["id"] = self.new_id(*_id_parts(mention, unit))
         comments = {"title": "TODO: what the figure measures", "theme": f"TODO: one of: {self.themes}"}
         if unit_note:
@@ -180,6 +184,10 @@ class _Maker:
             return mention.time_unit, None
         if mention.kind == "ordinal":
             return "ordinal", None
+        if mention.kind == "multiplier":
+            return "times", None
+        if mention.kind == "measure" and mention.unit_text:
+            return mention.unit_text, None
         later = [m for m in self.inside(mention.end, limit) if m.start >= mention.end]
         last = list_end(self.text.text, mention=mention, after=later)
         noun = count_noun(self.text.text, end=last.end, limit=limit)
@@ -231,14 +239,16 @@ class _Maker:
             first, last = paragraph_bounds(self.text.text, start=bounds[0], end=bounds[1])
             line = self.text.text[first:last]
             bounds = (first + len(line) - len(line.lstrip()), last - len(line) + len(line.rstrip()))
-        why = "a decade" if mention.kind == "decade" else "this date"
+        why = {"decade": "a decade gives an event no ISO date", "age": "an age is no figure of the catalog"}.get(
+            mention.kind, "this date gives an event no ISO date"
+        )
         fields = {
             "source": self.text.source.id,
             "quote": self.text.text[bounds[0] : bounds[1]],
             "figure": mention.text,
             "reason": TODO,
         }
-        comments = {"reason": f"TODO: why it is not a figure ({why} gives an event no ISO date)"}
+        comments = {"reason": f"TODO: why it is not a figure ({why})"}
         covers = {m.start for m in self.inside(*bounds) if matches_figure(m, mention.text)}
         return Stub("exclusions", fields=fields, comments=comments, covers=frozenset(covers | {mention.start}), **where)
 

@@ -55,8 +55,8 @@ _ABBREVIATIONS = {
 # Month names that are also common words or given names: they need context to count as dates.
 AMBIGUOUS_MONTHS = frozenset({"May", "March", "April", "June", "August"})
 BARE_CONTEXT = re.compile(
-    r"(?<![\w-])(?i:in|since|until|till|by|during|from|to|through|before|after|of|on|between|and)"
-    r"\s+\Z"
+    r"(?<![\w-])(?:(?i:in|since|until|till|by|during|from|to|through|before|after|of|on|between|and)\s+"
+    r"|(?i:a|an|the)\s+(?:[a-z]+\s+){0,2})\Z"
 )
 
 _S = r"[ \u00a0]"
@@ -91,7 +91,11 @@ PATTERN = "|".join(
         + r")?|,?"
         + _S
         + _YEAR
-        + r")?",
+        + r"|"
+        + _S
+        + r"+(?i:last|next|this)"
+        + _S
+        + r"+(?i:year)\b)?",
         r"\b" + _ABBR + _S + _DAY + r"(?:," + _S + r"*" + _YEAR + r")?",
         # 7 May 2025, 7th of May
         _LEAD + _DAY + _S + r"(?:of" + _S + r")?" + _FULL + r"\b(?:,?" + _S + _YEAR + r")?",
@@ -105,6 +109,7 @@ PATTERN = "|".join(
 _NUMERIC_ISO = re.compile(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})")
 _NUMERIC = re.compile(r"(\d{1,2})([./-])(\d{1,2})[./-](\d{4})")
 _HEAD = re.compile(r"(?i:(early|mid|late)|(last|next|this))[-\s]+")
+_MONTH_OF_YEAR = re.compile(r"([A-Za-z]+)\s+(last|next|this)\s+year", re.IGNORECASE)
 _PIECES = re.compile(r"(\d{4})(?!\d)|(\d{1,2})(?:st|nd|rd|th)?(?!\d)|([A-Za-z]+)")
 
 
@@ -118,6 +123,9 @@ def read_date(text: str) -> DateExpr | None:
         first, second = int(numeric[1]), int(numeric[3])
         day_first = second <= 12 and (first > 12 or numeric[2] != "/")
         return _checked(int(numeric[4]), second if day_first else first, first if day_first else second)
+    composite = _MONTH_OF_YEAR.fullmatch(text)
+    if composite and composite[1].lower() in MONTHS:  # "August last year"
+        return DateExpr(None, MONTHS[composite[1].lower()], None, composite[2].lower(), "year")
     part = relative = unit = None
     year: int | None = None
     month: int | None = None
@@ -171,21 +179,21 @@ def year_range(period: str) -> tuple[int, int]:
     return first, OPEN_END if end == ".." else date_parts(end)[0]
 
 
-def resolve_date(expr: DateExpr, *, published: str, quote_years: tuple[int, ...] = ()) -> list[tuple[int, ...]]:
+def resolve_date(
+    expr: DateExpr, *, published: str, quote_years: tuple[int, ...] = (), tense: str | None = None
+) -> list[tuple[int, ...]]:
     """The dates an expression can mean for a text published on `published`, most precise first.
 
-    A day or month without a year ("10 August") may also take a year the same quote states
-    ("the Paris 2024 Olympics ... on 10 August")."""
+    A day or month without a year ("10 August") is the last such month before writing when its clause
+    looks back (`tense` "past"), the next one when it looks ahead ("future"), either when the tense is
+    unknown; it may also take a year the same quote states ("the Paris 2024 Olympics ... on 10 August")."""
     pub = date_parts(published)
     year, month = pub[0], pub[1] if len(pub) > 1 else None
     if expr.year is not None:
         years = [expr.year]
-    elif expr.relative == "last" and expr.relative_unit == "year":
-        return [(year - 1,)]
-    elif expr.relative == "next" and expr.relative_unit == "year":
-        return [(year + 1,)]
-    elif expr.relative == "this" and expr.relative_unit == "year":
-        return [(year,)]
+    elif expr.relative_unit == "year":  # "last year", "August last year"
+        which = year + {"last": -1, "next": 1}.get(expr.relative or "", 0)
+        return [(which, expr.month)] if expr.month else [(which,)]
     elif expr.relative_unit == "week":
         return _week(expr.relative or "this", pub)
     elif expr.relative_unit == "month":
@@ -202,8 +210,13 @@ def resolve_date(expr: DateExpr, *, published: str, quote_years: tuple[int, ...]
             years.append(year)
     elif expr.relative == "next":
         years = [year if month is not None and expr.month > month else year + 1]
+    elif month is None:
+        years = [year, year - 1, year + 1] if tense is None else [year, year + (1 if tense == "future" else -1)]
+        years += [y for y in quote_years if y not in years]
     else:
-        years = [year] + ([year - 1] if month is None or expr.month > month else [])
+        last = year if expr.month <= month else year - 1
+        upcoming = year if expr.month >= month else year + 1
+        years = {"past": [last], "future": [upcoming]}.get(tense or "", list(dict.fromkeys([last, upcoming])))
         years += [y for y in quote_years if y not in years]
     parts: list[int] = []
     for part in (expr.month, expr.day):

@@ -76,9 +76,18 @@ class Evidence:
         id: str | None = None,
         citation: int | None = None,
         suggestion: str | None = None,
+        fix: tuple[tuple[str, str], ...] = (),
     ) -> Problem:
         return Problem(
-            code, message, str(self.catalog.path), pos.line, pos.column, id=id, citation=citation, suggestion=suggestion
+            code,
+            message,
+            str(self.catalog.path),
+            pos.line,
+            pos.column,
+            id=id,
+            citation=citation,
+            suggestion=suggestion,
+            fix=fix,
         )
 
 

@@ -55,8 +55,11 @@ def test_validate_json_shape(build: Build, catalog: dict[str, Any], capsys: pyte
     assert set(data) == {"ok", "catalog", "counts", "problems", "coverage"}
     assert data["ok"] is False and set(data["counts"]) == {"error", "warning", "info"}
     problem = next(p for p in data["problems"] if p["severity"] == "error")
-    assert set(problem) == {"code", "severity", "message", "file", "line", "column", "id", "citation", "suggestion"}
+    assert set(problem) == {
+        "code", "severity", "message", "file", "line", "column", "id", "citation", "suggestion", "fix"
+    }  # fmt: skip
     assert problem["code"] == "value-mismatch" and problem["citation"] == 0
+    assert problem["fix"] == {"value": "120"}
     assert set(data["coverage"]) == {"covered", "mentions", "sources"}
 
 
@@ -71,7 +74,7 @@ def test_strict_fails_on_warning(build: Build, catalog: dict[str, Any], capsys: 
     catalog["events"].append(
         {
             "id": "summit",
-            "date": "2024-05-07",
+            "date": "2023-05-07",
             "title": "Summit",
             "theme": "diplomacy",
             "citations": [{"source": "trade", "quote": "The summit was held in Zenda on May 7."}],

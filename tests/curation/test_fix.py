@@ -36,7 +36,7 @@ def broken(catalog: dict[str, Any]) -> None:
     catalog["events"].append(
         {
             "id": "summit",
-            "date": "2024-05-07",
+            "date": "2023-05-07",
             "title": "Summit",
             "theme": "diplomacy",
             "citations": [{"source": "trade", "quote": "The summit was held in Zenda on May 7."}],
@@ -202,7 +202,7 @@ def test_an_existing_prefix_that_does_not_decide_is_lengthened(
     catalog["events"].append(
         {
             "id": "summit",
-            "date": "2024-05-07",
+            "date": "2023-05-07",
             "title": "Summit",
             "theme": "diplomacy",
             "citations": [{"source": "trade", "quote": "was held in Zenda on May 7.", "prefix": "The summit "}],

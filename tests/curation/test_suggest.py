@@ -231,7 +231,7 @@ def test_sentence_bounds_and_count_nouns() -> None:
         "3 million people have left": "people",
         "7 armed men attacked": "armed men",
         "30 head of cattle a month": "head of cattle",
-        "5 barrels a day": "barrels",
+        "5 boats a day": "boats",
         "4 countries’ trade": "countries",
         "6 people displaced": "people",
         "9, the minister said": None,

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from dashboard.catalog.load import load_catalog
 from dashboard.catalog.model import Catalog, Citation, Event, Indicator, Pos
-from dashboard.text.mentions import QUALIFIERS, qualifier_group
+from dashboard.text.mentions import QUALIFIERS, qualifier_group, read_mentions
 
 OTHER_TEXT = Path(__file__).resolve().parent.parent / "cases" / "trade.txt"
 """A text to move a quote to when the catalog declares a single source."""
@@ -35,6 +35,16 @@ class Mutation:
 
 def plain(value: Decimal) -> str:
     return f"{value.normalize():f}"
+
+
+def _hedge_is_implied(indicator: Indicator) -> bool:
+    """True when the cited words are approximate by themselves ("a couple of thousand", "dozens"): the
+    qualifier may then be written or left out."""
+    citation = indicator.citations[0]
+    mentions = read_mentions(citation.quote)
+    if citation.figure is not None:
+        mentions = [m for m in mentions if citation.figure in m.text or m.text in citation.figure]
+    return any(m.optional_hedge for m in mentions)
 
 
 class Mutator:
@@ -80,6 +90,12 @@ class Mutator:
         literal = self.text[start : self.text.index("\n", start)].split("#")[0].strip()
         lines = self.entry_lines(indicator)
         mismatch = frozenset({"value-mismatch", "citations-disagree"})
+        if any(m.high is not None for m in read_mentions(indicator.citations[0].quote)):
+            # one end of a range, recorded with its bound: the other end is then the wrong bound
+            mismatch |= {"qualifier-mismatch", "qualifier-missing"}
+        if indicator.citations[0].figure is not None:
+            # the new value may be another number of the quote ("35pc" beside the pinned "25pc")
+            mismatch |= {"figure-pin-mismatch"}
         yield Mutation("value x10", self.replace_at(start, literal, plain(indicator.value * 10)), mismatch, lines)
         digits = plain(indicator.value)
         first = digits.lstrip("-")[0]
@@ -102,23 +118,28 @@ class Mutator:
             )
         if indicator.qualifier is not None:
             pos = indicator.field_pos["qualifier"]
-            line_start, line_end = self.line_starts[pos.line - 1], self.line_starts[pos.line]
-            dropped = self.text[:line_start] + self.text[line_end:]
-            yield Mutation("qualifier dropped", dropped, frozenset({"qualifier-missing"}), (lines[0], lines[1] - 1))
+            implied = _hedge_is_implied(indicator)
+            if not implied:
+                line_start, line_end = self.line_starts[pos.line - 1], self.line_starts[pos.line]
+                dropped = self.text[:line_start] + self.text[line_end:]
+                yield Mutation("qualifier dropped", dropped, frozenset({"qualifier-missing"}), (lines[0], lines[1] - 1))
             other = next(q for q in QUALIFIERS if qualifier_group(q) != qualifier_group(indicator.qualifier))
             changed = self.replace_at(self.offset(pos), indicator.qualifier, other)
-            yield Mutation("qualifier changed", changed, frozenset({"qualifier-mismatch"}), lines)
+            # a hedge the words only imply ("a couple of thousand") is no hedge the text states
+            expected = {"qualifier-mismatch"} | ({"qualifier-unsupported"} if implied else set())
+            yield Mutation("qualifier changed", changed, frozenset(expected), lines)
 
     def citation_mutations(self, record: Indicator | Event, index: int, citation: Citation) -> Iterator[Mutation]:
         lines = self.entry_lines(record)
         quote_at = self.offset(citation.field_pos["quote"])
-        word = next(w for w in citation.quote.split() if w.isalpha() and len(w) >= 4)
-        yield Mutation(
-            f"word of quote #{index}",
-            self.replace_at(quote_at, word, word[::-1].capitalize()),
-            frozenset({"quote-not-found"}),
-            lines,
-        )
+        word = next((w for w in citation.quote.split() if w.isalpha() and len(w) >= 4), None)
+        if word is not None:
+            yield Mutation(
+                f"word of quote #{index}",
+                self.replace_at(quote_at, word, word[::-1].capitalize()),
+                frozenset({"quote-not-found"}),
+                lines,
+            )
         if "’" in citation.quote:
             yield Mutation(
                 f"straight apostrophe #{index}",

@@ -12,7 +12,7 @@ import pytest
 
 from dashboard.catalog import load, sources
 from dashboard.catalog.problems import CODES
-from tests.conftest import Build, codes, validate
+from tests.conftest import TRADE, Build, codes, validate
 
 Mutation = Callable[[dict[str, Any]], None]
 
@@ -73,10 +73,10 @@ FIRES: dict[str, Mutation] = {
     "quote-not-found": set_citation("agreements", "quote", "Ruritania and Freedonia have signed 121 agreements."),
     "quote-inexact": add_event(id="era", date="2024", citations=cite("“It's a new era -- truly,”")),
     "quote-ambiguous": add_event(
-        id="summit", date="2024-05-07", citations=cite("The summit was held in Zenda on May 7.")
+        id="summit", date="2023-05-07", citations=cite("The summit was held in Zenda on May 7.")
     ),
     "quote-context-mismatch": add_event(
-        id="summit", date="2024-05-07", citations=cite("held in Zenda on May 7.", prefix="The meeting was ")
+        id="summit", date="2023-05-07", citations=cite("held in Zenda on May 7.", prefix="The meeting was ")
     ),
     "figure-not-in-quote": add_indicator(
         id="quiet", value=999, unit="agreements", citations=cite("the minister said.")
@@ -98,6 +98,8 @@ FIRES: dict[str, Mutation] = {
         {"source": "trade", "quote": "Freedonia lists 125 agreements with Ruritania."}
     ),
     "date-not-in-quote": lambda c: c["events"][0].update(date="2024-03-04"),
+    # "last year" in a text published in March 2024 is 2023
+    "period-mismatch": set_field("exports", "period", "2024"),
 }
 
 
@@ -121,7 +123,7 @@ QUIET: dict[str, Mutation] = {
     # a prefix picks one of two identical sentences
     "quote-ambiguous": add_event(
         id="summit",
-        date="2024-05-07",
+        date="2023-05-07",
         citations=cite("The summit was held in Zenda on May 7.", suffix="\nLast November"),
     ),
     # equal numbers hedged alike need no pin
@@ -140,6 +142,10 @@ QUIET: dict[str, Mutation] = {
     "date-not-in-quote/coarse": add_event(id="signing-month", date="2024-03", citations=cite("on March 3, 2024")),
     # a duration and a count in one sentence
     "unit-mismatch": add_indicator(id="pact", value=5, unit="years", citations=cite("The pact runs for 5 years")),
+    # "last year", read against `published: 2024-03-05`
+    "period-mismatch": set_field("exports", "period", "2023"),
+    # a sentence without time words: the year of publication
+    "period-mismatch/published": set_field("agreements", "period", "2024"),
 }
 
 
@@ -148,6 +154,23 @@ def test_rule_stays_quiet_on_near_miss(build: Build, catalog: dict[str, Any], ca
     QUIET[case](catalog)
     report = validate(build(catalog))
     assert codes(report) == set(), [str(p) for p in report.problems if p.severity != "info"]
+
+
+def with_line(catalog: dict[str, Any], line: str) -> str:
+    """The trade text with one more line, its new sha256 pinned in `catalog`."""
+    text = TRADE.read_text(encoding="utf-8") + line + "\n"
+    catalog["sources"][0]["sha256"] = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return text
+
+
+@pytest.mark.parametrize(("unit", "value", "fires"), [("people", 60_000_000, True), ("metres", 60, False)])
+def test_unit_ambiguous_fires_where_the_text_cannot_tell_metres_from_million(
+    build: Build, catalog: dict[str, Any], unit: str, value: int, fires: bool
+) -> None:
+    text = with_line(catalog, "The new pier reaches out to 60m.")
+    add_indicator(id="pier", value=value, unit=unit, citations=cite("The new pier reaches out to 60m."))(catalog)
+    found = codes(validate(build(catalog, text=text)))
+    assert found == ({"unit-ambiguous"} if fires else set())
 
 
 def test_date_finer_than_text_is_refused(build: Build, catalog: dict[str, Any]) -> None:
@@ -248,7 +271,8 @@ def test_uncovered_figure_is_info_and_exclusion_covers_it(build: Build, catalog:
 
 
 def test_every_code_has_a_firing_test() -> None:
-    tested = set(FIRES) | set(RAW_FIRES) | {"source-not-utf8", "source-binary", "too-large", "uncovered-figure"}
+    tested = set(FIRES) | set(RAW_FIRES) | {"source-not-utf8", "source-binary", "too-large", "uncovered-figure",
+                                            "unit-ambiguous"}  # fmt: skip
     assert tested == set(CODES)
 
 

@@ -13,9 +13,10 @@ from collections.abc import Iterator
 
 from dashboard.catalog.model import Indicator
 from dashboard.catalog.problems import Problem
-from dashboard.text.mentions import Mention, unit_kind
+from dashboard.text.quantity import Mention
+from dashboard.text.units import parse_unit
 from dashboard.validation.evidence import Evidence, citation_pos
-from dashboard.validation.rules.indicators import same_unit
+from dashboard.validation.rules.figures import in_unit
 
 
 def check_claims(evidence: Evidence) -> Iterator[Problem]:
@@ -51,5 +52,5 @@ def check_claims(evidence: Evidence) -> Iterator[Problem]:
 
 
 def _right_kind(evidence: Evidence, indicator: Indicator, source: str, start: int, end: int) -> list[Mention]:
-    kind = unit_kind(indicator.unit)
-    return [m for m in evidence.mentions_in(source, start, end) if m.kind == kind and same_unit(m, indicator.unit)]
+    unit = parse_unit(indicator.unit)
+    return [m for m in evidence.mentions_in(source, start, end) if m.value is not None and in_unit(m, unit) is not None]

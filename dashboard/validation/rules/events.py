@@ -1,30 +1,42 @@
 """Does an event's quote hold a date expression consistent with its `date`?
 
-Dates without a year ("May 7") take it from the source's `published`; relative ones ("last
-November", "last year") count back from it. An event date may be coarser than the text, never finer.
+Dates without a year ("May 7") take it from the source's `published`: the last such day before it when
+their clause looks back ("confirmed in December"), the next when it looks ahead ("will be published in
+January"); relative ones ("last November", "last year") count from it. An event date may be coarser
+than the text, never finer.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from dashboard.catalog.model import Event
 from dashboard.catalog.problems import Problem
 from dashboard.text.dates import date_parts, resolve_date
 from dashboard.text.mentions import DATE_KINDS, Mention
+from dashboard.text.sentences import sentence_bounds
+from dashboard.text.tense import Tense, tense_at
 from dashboard.validation.evidence import Evidence, citation_pos
 from dashboard.validation.rules.structure import anchor_citation
 
+_ADVERBIAL = re.compile(r"(?i)\b(?:in|on|during|by|until|till|before|after)\s+(?:(?:early|mid|late)[\s-]+)?\Z")
+
 
 def consistent(
-    mention: Mention, event_date: tuple[int, ...], *, published: str, quote_years: tuple[int, ...] = ()
+    mention: Mention,
+    event_date: tuple[int, ...],
+    *,
+    published: str,
+    quote_years: tuple[int, ...] = (),
+    tense: Tense | None = None,
 ) -> bool:
     if mention.kind == "year" and mention.value is not None:
         return event_date == (int(mention.value),)
     if mention.kind == "date" and mention.date is not None:
         return any(
             len(event_date) <= len(c) and c[: len(event_date)] == event_date
-            for c in resolve_date(mention.date, published=published, quote_years=quote_years)
+            for c in resolve_date(mention.date, published=published, quote_years=quote_years, tense=tense)
         )
     return False
 
@@ -39,7 +51,12 @@ def check_event(evidence: Evidence, event: Event) -> Iterator[Problem]:
             continue
         dated = [m for m in evidence.mentions_in(anchor.source, anchor.start, anchor.end) if m.kind in DATE_KINDS]
         years = tuple(int(m.value) for m in dated if m.kind == "year" and m.value is not None)
-        matching = [m for m in dated if consistent(m, wanted, published=source.published, quote_years=years)]
+        text = evidence.texts[anchor.source].text
+        matching = [
+            m
+            for m in dated
+            if consistent(m, wanted, published=source.published, quote_years=years, tense=_tense(text, m.start))
+        ]
         for mention in matching:
             evidence.cover(anchor.source, mention)
         if matching:
@@ -54,3 +71,12 @@ def check_event(evidence: Evidence, event: Event) -> Iterator[Problem]:
             id=event.id,
             citation=index,
         )
+
+
+def _tense(text: str, at: int) -> Tense | None:
+    """The tense that places a date: only a date said as the time of the clause ("confirmed in December"),
+    not one that names a thing ("has not confirmed his attendance at the May 9 parade")."""
+    if not _ADVERBIAL.search(text, max(0, at - 30), at):
+        return None
+    start, end = sentence_bounds(text, start=at, end=at + 1)
+    return tense_at(text[start:end], at - start)

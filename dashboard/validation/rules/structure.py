@@ -12,7 +12,7 @@ from dashboard.catalog.lock import citation_key, lock_path
 from dashboard.catalog.model import Catalog, Citation, Event, Exclusion, Indicator, Source
 from dashboard.catalog.problems import Problem
 from dashboard.text.anchor import Location, locate
-from dashboard.text.mentions import matches_figure, read_mentions
+from dashboard.text.mentions import names_a_number, pinned, read_mentions
 from dashboard.validation.drift import drift
 from dashboard.validation.evidence import Anchor, Evidence, citation_pos
 
@@ -208,17 +208,16 @@ def check_exclusion(evidence: Evidence, *, number: int, exclusion: Exclusion) ->
     anchor = evidence.anchors.get((key, 0))
     if anchor is None:
         return
-    named = [
-        m for m in evidence.mentions_in(anchor.source, anchor.start, anchor.end) if matches_figure(m, exclusion.figure)
-    ]
+    quote = evidence.texts[anchor.source].text[anchor.start : anchor.end]
+    inside = evidence.mentions_in(anchor.source, anchor.start, anchor.end)
+    named = pinned(inside, exclusion.figure, quote=quote, quote_start=anchor.start)
     for mention in named:
         evidence.cover(anchor.source, mention)
-    if not named:
-        inside = [m.text for m in evidence.mentions_in(anchor.source, anchor.start, anchor.end)]
+    if not named and not names_a_number(exclusion.figure, quote):  # a model number or a label is no mention
         yield evidence.problem(
             "figure-pin-mismatch",
             f"exclusion `figure: {exclusion.figure}` names no number in its quote (numbers there: "
-            f"{', '.join(inside) or 'none'}); write the number as the quote has it.",
+            f"{', '.join(m.text for m in inside) or 'none'}); write the number as the quote has it.",
             pos=exclusion.field_pos.get("figure", exclusion.pos),
             id=key,
         )
