@@ -3,7 +3,8 @@ without code changes. Every trace carries `custom_data=[id]` for drill-down on c
 
 A series is drawn by its shape: shares as bars on a 0-100 axis, one entity over several periods
 as points on a time axis, anything else as bars across entities. A hedged figure is never drawn as
-an exact one: bounds and estimates get their own pattern (bars) or marker (points) and legend entry.
+an exact one: bounds and estimates get their own pattern (bars) or marker (points) and legend entry,
+and a range is drawn from its low to its high end (a floating bar, or a point with its span).
 """
 
 from __future__ import annotations
@@ -28,7 +29,9 @@ HEDGE_STYLES: dict[str | None, tuple[str, str, str]] = {
     "lower": ("lower bound (more than, over, at least)", "/", "triangle-up"),
     "upper": ("upper bound (nearly, almost, up to)", "\\", "triangle-down"),
     "approximate": ("approximate (about, some)", ".", "diamond"),
+    "range": ("range (between two values)", "x", "line-ew-open"),
 }
+RANGE = "range"
 UNIT_TITLES = {"percent": "per cent", "USD": "US dollars", "EUR": "euros", "GBP": "pounds sterling"}
 
 
@@ -90,11 +93,17 @@ def series_figure(series_id: str, figures: list[FigureView], *, selected: str | 
     shape = chart_shape(figures)
     fig = go.Figure()
     for group, (legend, pattern, marker) in HEDGE_STYLES.items():
-        members = [f for f in figures if qualifier_group(f.indicator.qualifier) == group]
+        if group == RANGE:
+            members = [f for f in figures if f.indicator.high is not None]
+        else:
+            members = [
+                f for f in figures if f.indicator.high is None and qualifier_group(f.indicator.qualifier) == group
+            ]
         if not members:
             continue
         colours = [SELECTED if f.indicator.id == selected else COLOUR for f in members]
-        values = [float(f.indicator.value) for f in members]
+        lows = [float(f.indicator.value) for f in members]
+        highs = [float(f.indicator.high if f.indicator.high is not None else f.indicator.value) for f in members]
         common = {
             "name": legend,
             "customdata": [[f.indicator.id] for f in members],
@@ -102,16 +111,29 @@ def series_figure(series_id: str, figures: list[FigureView], *, selected: str | 
             "hoverinfo": "text",
             "text": [f.display for f in members],
         }
+        # a range is drawn from its low to its high end: an error bar around the middle, or a floating bar
+        middles = [(low + high) / 2 for low, high in zip(lows, highs, strict=True)]
+        spread = {
+            "type": "data",
+            "symmetric": False,
+            "array": [h - m for h, m in zip(highs, middles, strict=True)],
+            "arrayminus": [m - low for m, low in zip(middles, lows, strict=True)],
+            "thickness": 3,
+            "width": 8,
+        }
         if shape == "trend":
             fig.add_trace(go.Scatter(
-                x=[_period_start(f.indicator.period or "") for f in members], y=values,
+                x=[_period_start(f.indicator.period or "") for f in members], y=middles,
                 mode="markers+text", textposition="top center",
                 marker={"symbol": marker, "size": 14, "color": colours, "line": {"width": 1, "color": "#1f2937"}},
+                error_y=spread if group == RANGE else None,
                 **common,
             ))  # fmt: skip
         else:
             fig.add_trace(go.Bar(
-                x=[_label(f, figures) for f in members], y=values,
+                x=[_label(f, figures) for f in members],
+                y=[h - low for h, low in zip(highs, lows, strict=True)] if group == RANGE else lows,
+                base=lows if group == RANGE else None,
                 textposition="outside", cliponaxis=False,
                 marker={"color": colours, "pattern": {"shape": pattern, "fillmode": "overlay", "fgcolor": "white"},
                         "line": {"width": [3 if f.indicator.id == selected else 0 for f in members],
@@ -125,9 +147,11 @@ def series_figure(series_id: str, figures: list[FigureView], *, selected: str | 
 
 def series_caption(figures: list[FigureView]) -> str:
     sources = dict.fromkeys(source_label(c.source) for f in figures for c in f.citations)
-    hedged = [f.display for f in figures if f.indicator.qualifier]
+    hedged = [f.display for f in figures if f.indicator.qualifier or f.indicator.high is not None]
     note = (
-        f" Hedged figures ({'; '.join(hedged)}) are drawn as bounds or estimates, not exact values." if hedged else ""
+        f" Hedged figures ({'; '.join(hedged)}) are drawn as bounds, estimates or ranges, not exact values."
+        if hedged
+        else ""
     )
     return f"Sources: {'; '.join(sources)}.{note}"
 

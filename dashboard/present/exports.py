@@ -14,7 +14,7 @@ from dashboard.present.wording import status_word
 from dashboard.validation.report import Report
 
 CSV_COLUMNS = (
-    "kind", "id", "title", "theme", "value", "unit", "qualifier", "display", "period", "date", "entity",
+    "kind", "id", "title", "theme", "value", "high", "unit", "qualifier", "display", "period", "date", "entity",
     "series", "note", "citation", "source", "source_title", "publisher", "author", "published", "url",
     "file", "sha256", "quote", "prefix", "suffix", "figure", "start", "end", "figure_start", "figure_end",
     "status",
@@ -40,8 +40,8 @@ def citation_rows(report: Report) -> list[dict[str, Any]]:
         i = figure.indicator
         base = {
             "kind": "indicator", "id": i.id, "title": i.title, "theme": i.theme, "value": f"{i.value:f}",
-            "unit": i.unit, "qualifier": i.qualifier, "display": figure.display, "period": i.period,
-            "entity": i.entity, "series": i.series, "note": i.note,
+            "high": "" if i.high is None else f"{i.high:f}", "unit": i.unit, "qualifier": i.qualifier,
+            "display": figure.display, "period": i.period, "entity": i.entity, "series": i.series, "note": i.note,
         }  # fmt: skip
         rows += [{**base, **_citation_fields(c)} for c in figure.citations]
     for event in event_views(report).values():

@@ -8,7 +8,11 @@ from dataclasses import dataclass
 from dashboard.catalog.model import Citation, Event, Indicator, Source
 from dashboard.catalog.problems import INFO, Problem
 from dashboard.text.mentions import format_value
+from dashboard.text.units import parse_unit
 from dashboard.validation.report import Report
+
+WORDED_KINDS = ("percent", "multiplier", "ordinal")
+"""Kinds whose words say more than the number: "two-thirds", "one in five", "tripled", "third-largest"."""
 
 
 @dataclass(frozen=True)
@@ -38,7 +42,8 @@ class CitationView:
 class FigureView:
     indicator: Indicator
     display: str
-    """Value with qualifier and unit in words: "more than 8 million people"."""
+    """Value with qualifier and unit in words: "more than 8 million people", "between 2 and 3 million
+    people"; a figure the text gives in words keeps them: "two-thirds (66.7%)", "tripled (3 times)"."""
     verified: bool
     problems: tuple[Problem, ...]
     citations: tuple[CitationView, ...]
@@ -93,9 +98,25 @@ def figure_views(report: Report) -> dict[str, FigureView]:
     views = {}
     for indicator in report.catalog.indicators:
         own = problems.get(indicator.id, ())
-        display = format_value(indicator.value, unit=indicator.unit, qualifier=indicator.qualifier)
-        views[indicator.id] = FigureView(indicator, display, not own, own, _citations(report, indicator, own))
+        citations = _citations(report, indicator, own)
+        display = format_value(indicator.value, unit=indicator.unit, qualifier=indicator.qualifier, high=indicator.high)
+        words = _stated_in_words(report, citations) if parse_unit(indicator.unit).kind in WORDED_KINDS else None
+        if words and words.casefold() not in display.casefold():
+            display = f"{words} ({display})"
+        views[indicator.id] = FigureView(indicator, display, not own, own, citations)
     return views
+
+
+def _stated_in_words(report: Report, citations: tuple[CitationView, ...]) -> str | None:
+    """How the text words a figure it gives without digits ("two-thirds", "tripled", "third-largest"), so
+    that a reader sees the source's words beside the number they stand for."""
+    for view in citations:
+        if view.verified and view.figure_start is not None and view.figure_end is not None:
+            text = report.texts.get(view.source.id)
+            stated = text.text[view.figure_start : view.figure_end] if text else ""
+            if stated and not any(c.isdigit() for c in stated):
+                return stated
+    return None
 
 
 def event_views(report: Report) -> dict[str, EventView]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 from decimal import Decimal
@@ -25,7 +26,7 @@ from dashboard.present.highlight import md_escape, quote_in_paragraph_html, sour
 from dashboard.present.views import event_views, figure_views, headline_ids, series_of
 from dashboard.validation.report import Report
 from dashboard.validation.validate import validate_path
-from tests.conftest import ROOT, Build
+from tests.conftest import ROOT, TRADE, Build
 
 
 @pytest.fixture(scope="module")
@@ -47,6 +48,14 @@ def test_every_series_figure_has_ids_on_every_mark(shipped: Report) -> None:
     for series_id, figures in series_of(shipped).items():
         drawn = points(series_figure(series_id, figures))
         assert set(drawn) == {f.indicator.id for f in figures}
+
+
+def test_every_mark_stands_at_its_value(shipped: Report) -> None:
+    for series_id, figures in series_of(shipped).items():
+        drawn = points(series_figure(series_id, figures))
+        for figure in figures:
+            trace, index = drawn[figure.indicator.id]["trace"], drawn[figure.indicator.id]["index"]
+            assert trace["y"][index] == float(figure.indicator.value), (series_id, figure.indicator.id)
 
 
 def test_a_lower_bound_is_not_drawn_as_exact(shipped: Report) -> None:
@@ -174,3 +183,65 @@ def test_problem_flags_the_figure_but_keeps_it(build: Build, catalog: dict[str, 
     views = figure_views(validate_path(build(catalog)))
     assert not views["agreements"].verified and views["exports"].verified
     assert views["agreements"].problems[0].code == "value-mismatch"
+
+
+WORDED = (
+    "\nBetween 2 and 3 million people fled in 2019, and two-thirds of them were children."
+    "\nImports tripled in 2020, and Zenda became the third-largest port."
+)
+
+
+def worded_report(build: Build, catalog: dict[str, Any], *extra: dict[str, Any]) -> Report:
+    """The trade text with figures written as a range, a proportion, a multiplier and an ordinal."""
+    text = TRADE.read_text(encoding="utf-8") + WORDED
+    catalog["sources"][0]["sha256"] = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    flight = {"id": "flight-2019", "title": "People who fled", "theme": "trade", "value": [2_000_000, 3_000_000],
+              "unit": "people", "period": "2019", "series": "flight", "entity": "Ruritania",
+              "citations": [{"source": "trade", "quote": "Between 2 and 3 million people fled in 2019"}]}  # fmt: skip
+    catalog["indicators"] += [flight, *extra]
+    emigrants = next(i for i in catalog["indicators"] if i["id"] == "emigrants")
+    emigrants["series"] = "flight"  # "more than three million people", beside the range
+    emigrants.setdefault("entity", "Ruritania")
+    report = validate_path(build(catalog, text=text))
+    assert [str(p) for p in report.problems if p.severity == "error"] == []
+    return report
+
+
+def test_a_range_is_one_figure_drawn_from_its_low_to_its_high_end(build: Build, catalog: dict[str, Any]) -> None:
+    catalog["indicators"][-1]["entity"] = "Freedonia"  # the emigrants: another entity, so bars
+    report = worded_report(build, catalog)
+    views = figure_views(report)
+    assert views["flight-2019"].display == "between 2 and 3 million people"
+    drawn = points(series_figure("flight", series_of(report)["flight"]))
+    spanned = drawn["flight-2019"]["trace"]
+    assert spanned["name"].startswith("range") and spanned["type"] == "bar"
+    assert spanned["base"] == [2_000_000] and spanned["y"] == [1_000_000]
+    assert "ranges" in series_caption(series_of(report)["flight"])
+
+
+def test_a_range_over_time_is_a_point_with_its_span(build: Build, catalog: dict[str, Any]) -> None:
+    report = worded_report(build, catalog)
+    figures = series_of(report)["flight"]
+    assert chart_shape(figures) == "trend"
+    spanned = points(series_figure("flight", figures))["flight-2019"]["trace"]
+    assert spanned["y"] == [2_500_000]
+    assert spanned["error_y"]["array"] == [500_000] and spanned["error_y"]["arrayminus"] == [500_000]
+
+
+def test_a_figure_given_in_words_keeps_them_beside_its_number(build: Build, catalog: dict[str, Any]) -> None:
+    def figure(ident: str, value: float, unit: str, quote: str) -> dict[str, Any]:
+        return {"id": ident, "title": ident, "theme": "trade", "value": value, "unit": unit,
+                "citations": [{"source": "trade", "quote": quote}]}  # fmt: skip
+
+    report = worded_report(
+        build,
+        catalog,
+        figure("children", 66.7, "percent", "two-thirds of them were children"),
+        figure("imports", 3, "times", "Imports tripled in 2020"),
+        figure("port-rank", 3, "ordinal", "Zenda became the third-largest port"),
+    )
+    views = figure_views(report)
+    assert views["children"].display == "two-thirds (66.7%)"
+    assert views["imports"].display == "tripled (3 times)"
+    assert views["port-rank"].display.startswith("third") and "3rd" in views["port-rank"].display
+    assert views["agreements"].display == "120 agreements"  # digits need no words beside them
