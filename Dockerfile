@@ -1,6 +1,6 @@
 # The dashboard in a container, after Streamlit's documented recipe (docs.streamlit.io, "Deploy Streamlit
-# using Docker"): a slim Python image, the locked versions, a non-root user, a HEALTHCHECK on
-# /_stcore/health, port 8501. The catalog and its seeds/ are copied in; mount others over them, or point
+# using Docker": a slim Python image, port 8501, a HEALTHCHECK on /_stcore/health), with the locked versions
+# and a non-root user added. The catalog and its seeds/ are copied in; mount others over them, or point
 # INDICATORS_CATALOG at a mounted file:
 #   docker build -t indicators . && docker run --rm -p 8501:8501 indicators
 #   docker run --rm -p 8501:8501 -v "$PWD/mine:/data:ro" -e INDICATORS_CATALOG=/data/indicators.yaml indicators
@@ -12,7 +12,7 @@ WORKDIR /app
 
 COPY pyproject.toml constraints.txt README.md ./
 COPY dashboard ./dashboard
-RUN pip install -c constraints.txt '.[dashboard]'
+RUN pip install -c constraints.txt '.[dashboard]' && rm -rf build *.egg-info
 
 COPY .streamlit ./.streamlit
 COPY indicators.yaml indicators.lock.json indicators.schema.json ./

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import py_compile
 import sys
 import urllib.error
 import urllib.request
@@ -36,10 +35,10 @@ def check_code() -> list[str]:
         except Exception as err:  # any import failure means the app cannot start
             failed.append(f"{module} does not import ({type(err).__name__}: {err})")
     for page in sorted(PAGES.glob("*.py")):
-        try:
-            py_compile.compile(str(page), doraise=True)
-        except py_compile.PyCompileError as err:
-            failed.append(f"{page.name} does not compile ({err.msg})")
+        try:  # compiled in memory: the check runs as a user who may not write the checkout (no __pycache__)
+            compile(page.read_bytes(), str(page), "exec")
+        except (SyntaxError, ValueError, OSError) as err:
+            failed.append(f"{page.name} does not compile ({type(err).__name__}: {err})")
     return failed
 
 
@@ -71,6 +70,14 @@ def check_server(url: str) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return _check(argv)
+    except Exception as err:  # a check that breaks must still answer "not ready", never a traceback
+        print(f"not ready: the check itself failed ({type(err).__name__}: {err})", file=sys.stderr)
+        return ExitCode.CANNOT_RUN
+
+
+def _check(argv: list[str] | None) -> int:
     parser = argparse.ArgumentParser(prog="python -m dashboard.web.ready", description=(__doc__ or "").split("\n")[0])
     parser.add_argument("catalog", nargs="?", default="", help="catalog file (default: the app's)")
     parser.add_argument("--url", help="also ask the running server at this address (with its base path)")
