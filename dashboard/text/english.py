@@ -193,6 +193,7 @@ _LICENSES_HEDGE = frozenset(
     employed numbered number numbers counted count counts recorded recording recorded logged attracted
     drew draws drawing""".split()
 )
+_CODE_ABBREVIATIONS = frozenset("no. nos. art. arts. sec. para. ch. vol. fig. p. pp. rm. apt. ste.".split())
 _CODE_NOUNS = frozenset(
     """block lane route highway motorway road gate platform article articles section sections chapter
     clause resolution room flight bus line lot unit ward district zone level grade phase stage tier
@@ -1122,6 +1123,8 @@ def _is_label(text: str, start: int) -> bool:
         return True  # "IMO 9912345", "ISO 9001", "G 7"
     if re.match(r"\s?(?:%|per ?cent|percent|million|billion|thousand|bn|mn|m\b|k\b)", rest):
         return False
+    if word.endswith("."):  # "No. 5", "Art. 12" name; "… in the region. 942 people": a sentence ended
+        return word.lower() in _CODE_ABBREVIATIONS
     if word.lower().rstrip(".") in _CODE_NOUNS or word in _LABEL_WORDS:
         return True
     return word[0].isupper() and word not in _NOT_LABELS and bool(_NAME_GOES_ON.match(rest))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -245,3 +246,15 @@ def test_numbers_that_are_no_quantity_are_never_offered_as_a_count() -> None:
     for text in NOT_QUANTITIES:
         counts = [m.text for m in read_mentions(text) if m.kind in ("count", "percent", "currency", "measure")]
         assert counts == [], f"{text!r} offers {counts}"
+
+
+@pytest.mark.parametrize("noun", ["region", "block", "zone", "district"])
+def test_a_code_noun_that_ends_a_sentence_leaves_the_next_number_a_figure(noun: str) -> None:
+    found = read_mentions(f"It is in the {noun}. 942 people have been displaced.")
+    assert [(m.text, m.kind) for m in found] == [("942", "count")]
+    assert read_mentions(f"It is in {noun} 942.") == []  # before the number without a stop, it names
+
+
+@pytest.mark.parametrize("abbreviation", ["No.", "Art.", "Para."])
+def test_an_abbreviation_before_a_number_still_names(abbreviation: str) -> None:
+    assert read_mentions(f"See {abbreviation} 12 of the treaty.") == []
