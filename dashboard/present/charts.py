@@ -1,27 +1,38 @@
 """Plotly figures built from the catalog (pure: no Streamlit), so a new figure in the YAML shows
 without code changes. Every trace carries `custom_data=[id]` for drill-down on click.
 
-A series is drawn by its shape: shares as bars on a 0-100 axis, one entity over several periods
-as points on a time axis, anything else as bars across entities. A hedged figure is never drawn as
-an exact one: bounds and estimates get their own pattern (bars) or marker (points) and legend entry,
-and a range is drawn from its low to its high end (a floating bar, or a point with its span).
+A series is drawn by its shape: one entity over several periods as points on a time axis; anything
+else as horizontal bars, one row per entity with its full label, so that a phone shows them as well as
+a desktop (shares on a 0-100 axis). A hedged figure is never drawn as an exact one: bounds and estimates
+get their own pattern (bars) or marker (points) and legend entry, and a range is drawn from its low to its
+high end (a floating bar, or a point with its span). The selected mark is outlined, never recoloured, so
+the legend keeps meaning what it says.
 """
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Iterable
 
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.present import timeline
 from dashboard.present.views import EventView, FigureView, series_title, source_label
-from dashboard.present.wording import status_word
+from dashboard.present.wording import status_word, when
 from dashboard.text.dates import date_parts
 from dashboard.text.mentions import qualifier_group
 
 COLOUR = "#4a6fa5"
-SELECTED = "#c2410c"
+OUTLINE = "#111827"
+"""The selected mark's outline."""
+TEXT = "#1f2937"
+"""Every label of a chart: 14.7:1 on white."""
+GRID = "#e5e7eb"
 FONT = "system-ui, -apple-system, Segoe UI, Roboto, sans-serif"
+LABEL_CHARS = 22
+"""A bar's label is wrapped at this many characters, so a phone keeps it whole."""
+BAR_PX = 46
 
 # qualifier group -> (legend label, bar pattern, point marker)
 HEDGE_STYLES: dict[str | None, tuple[str, str, str]] = {
@@ -46,12 +57,23 @@ def chart_shape(figures: list[FigureView]) -> str:
     return "comparison"
 
 
-def _label(figure: FigureView, figures: list[FigureView]) -> str:
+def mark_label(figure: FigureView, figures: list[FigureView]) -> str:
+    """Who or what a mark stands for, with its period in words when another mark of the chart shares it."""
     entity = figure.indicator.entity or figure.indicator.title
     twins = [f for f in figures if (f.indicator.entity or f.indicator.title) == entity]
     if len(twins) > 1 and figure.indicator.period:
-        return f"{entity} ({figure.indicator.period})"
+        return f"{entity} ({when(figure.indicator.period)})"
     return entity
+
+
+def _wrapped(label: str) -> str:
+    return "<br>".join(textwrap.wrap(label, LABEL_CHARS)) or label
+
+
+def _bar_label(figure: FigureView, figures: list[FigureView]) -> str:
+    """A bar's row label: who or what, and the figure in words under it. On the axis, not on the bar, so
+    that no width of screen cuts it off."""
+    return f"{_wrapped(mark_label(figure, figures))}<br><b>{_wrapped(figure.display)}</b>"
 
 
 def _hover(figure: FigureView) -> str:
@@ -70,28 +92,33 @@ def _axis_title(figures: list[FigureView]) -> str:
     return " / ".join(UNIT_TITLES.get(u, u) for u in units)
 
 
-def _layout(fig: go.Figure, *, title: str, shape: str, y_title: str) -> go.Figure:
+def _layout(fig: go.Figure, *, title: str, revision: str, height: int | None = None) -> go.Figure:
     fig.update_layout(
-        title={"text": title, "font": {"size": 16}},
-        font={"family": FONT, "size": 13},
-        margin={"l": 10, "r": 10, "t": 50, "b": 10},
-        legend={"orientation": "h", "yanchor": "top", "y": -0.15, "x": 0},
+        title={"text": title, "font": {"size": 16, "color": TEXT}} if title else None,
+        font={"family": FONT, "size": 13, "color": TEXT},
+        margin={"l": 10, "r": 10, "t": 70 if title else 36, "b": 10},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "font": {"color": TEXT}},
         plot_bgcolor="white",
         clickmode="event+select",
         dragmode=False,
         hoverlabel={"align": "left"},
-        uirevision=title,
+        uirevision=revision,
+        uniformtext={"minsize": 12, "mode": "show"},  # value labels never shrink below 12 px
+        **({"height": height} if height else {}),
     )
-    fig.update_yaxes(title=y_title, gridcolor="#e5e7eb", rangemode="tozero", automargin=True)
-    if shape == "share":
-        fig.update_yaxes(range=[0, 100], ticksuffix="%")
-    fig.update_xaxes(automargin=True)
+    fig.update_xaxes(automargin=True, gridcolor=GRID, tickfont={"color": TEXT})
+    fig.update_yaxes(automargin=True, gridcolor=GRID, tickfont={"color": TEXT})
     return fig
+
+
+def _outline(figures: list[FigureView], selected: str | None) -> list[float]:
+    return [3.0 if f.indicator.id == selected else 0.0 for f in figures]
 
 
 def series_figure(series_id: str, figures: list[FigureView], *, selected: str | None = None) -> go.Figure:
     shape = chart_shape(figures)
     fig = go.Figure()
+    top = max((float(f.indicator.high or f.indicator.value) for f in figures), default=0.0)
     for group, (legend, pattern, marker) in HEDGE_STYLES.items():
         if group == RANGE:
             members = [f for f in figures if f.indicator.high is not None]
@@ -101,7 +128,6 @@ def series_figure(series_id: str, figures: list[FigureView], *, selected: str | 
             ]
         if not members:
             continue
-        colours = [SELECTED if f.indicator.id == selected else COLOUR for f in members]
         lows = [float(f.indicator.value) for f in members]
         highs = [float(f.indicator.high if f.indicator.high is not None else f.indicator.value) for f in members]
         common = {
@@ -110,39 +136,49 @@ def series_figure(series_id: str, figures: list[FigureView], *, selected: str | 
             "hovertext": [_hover(f) for f in members],
             "hoverinfo": "text",
             "text": [f.display for f in members],
-        }
-        # a range is drawn from its low to its high end: an error bar around the middle, or a floating bar
-        middles = [(low + high) / 2 for low, high in zip(lows, highs, strict=True)]
-        spread = {
-            "type": "data",
-            "symmetric": False,
-            "array": [h - m for h, m in zip(highs, middles, strict=True)],
-            "arrayminus": [m - low for m, low in zip(middles, lows, strict=True)],
-            "thickness": 3,
-            "width": 8,
+            "textfont": {"size": 13, "color": TEXT},
         }
         if shape == "trend":
+            # a range is drawn from its low to its high end: an error bar around the middle
+            middles = [(low + high) / 2 for low, high in zip(lows, highs, strict=True)]
+            spread = {
+                "type": "data",
+                "symmetric": False,
+                "array": [h - m for h, m in zip(highs, middles, strict=True)],
+                "arrayminus": [m - low for m, low in zip(middles, lows, strict=True)],
+                "thickness": 3,
+                "width": 8,
+            }
             fig.add_trace(go.Scatter(
                 x=[_period_start(f.indicator.period or "") for f in members], y=middles,
                 mode="markers+text", textposition="top center",
-                marker={"symbol": marker, "size": 14, "color": colours, "line": {"width": 1, "color": "#1f2937"}},
+                marker={"symbol": marker, "size": [18 if f.indicator.id == selected else 14 for f in members],
+                        "color": COLOUR, "line": {"width": [3 if f.indicator.id == selected else 1 for f in members],
+                                                  "color": OUTLINE}},
                 error_y=spread if group == RANGE else None,
                 **common,
             ))  # fmt: skip
         else:
             fig.add_trace(go.Bar(
-                x=[_label(f, figures) for f in members],
-                y=[h - low for h, low in zip(highs, lows, strict=True)] if group == RANGE else lows,
+                y=[_bar_label(f, figures) for f in members],
+                x=[h - low for h, low in zip(highs, lows, strict=True)] if group == RANGE else lows,
                 base=lows if group == RANGE else None,
-                textposition="outside", cliponaxis=False,
-                marker={"color": colours, "pattern": {"shape": pattern, "fillmode": "overlay", "fgcolor": "white"},
-                        "line": {"width": [3 if f.indicator.id == selected else 0 for f in members],
-                                 "color": "#1f2937"}},
+                orientation="h", textposition="none",
+                marker={"color": COLOUR, "pattern": {"shape": pattern, "fillmode": "overlay", "fgcolor": "white"},
+                        "line": {"width": _outline(members, selected), "color": OUTLINE}},
                 **common,
             ))  # fmt: skip
     if shape == "trend":
         fig.update_xaxes(type="date")
-    return _layout(fig, title=series_title(series_id), shape=shape, y_title=_axis_title(figures))
+        fig.update_yaxes(title=_axis_title(figures), rangemode="tozero")
+        return _layout(fig, title="", revision=series_id)
+    axis_top = 100.0 if shape == "share" else top * 1.05 or 1.0
+    fig.update_xaxes(title=_axis_title(figures), range=[0, axis_top], ticksuffix="%" if shape == "share" else "")
+    labels = [_bar_label(f, figures) for f in figures]
+    fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=labels)
+    lines = max((label.count("<br>") + 1 for label in labels), default=1)
+    # no title inside the chart: the page's heading above it names the series
+    return _layout(fig, title="", revision=series_id, height=70 + len(figures) * max(BAR_PX, 20 * lines))
 
 
 def series_caption(figures: list[FigureView]) -> str:
@@ -160,7 +196,7 @@ def series_alt(figures: list[FigureView], *, series_id: str) -> str:
     shape = {"share": "Bar chart of shares", "trend": "Points over time", "comparison": "Bar chart"}[
         chart_shape(figures)
     ]
-    items = "; ".join(f"{_label(f, figures)}: {f.display}" for f in figures)
+    items = "; ".join(f"{mark_label(f, figures)}: {f.display}" for f in figures)
     return f"{shape}, {series_title(series_id)}. {items}."
 
 
@@ -170,7 +206,7 @@ def figures_table(figures: Iterable[FigureView]) -> pd.DataFrame:
             "id": f.indicator.id,
             "figure": f.indicator.title,
             "value": f.display,
-            "period": f.indicator.period or "",
+            "period": when(f.indicator.period),
             "entity": f.indicator.entity or "",
             "theme": f.indicator.theme,
             "sources": "; ".join(dict.fromkeys(c.source.title for c in f.citations)),
@@ -178,30 +214,51 @@ def figures_table(figures: Iterable[FigureView]) -> pd.DataFrame:
         }
         for f in figures
     ]
-    columns = ["id", "figure", "value", "period", "entity", "theme", "sources", "status"]
+    columns = ["id", "figure", "value", "period", "entity", "theme", "sources", "status"]  # id: kept out of sight
     return pd.DataFrame(rows, columns=columns)
 
 
-PRECISION_MARKERS = {1: "diamond-open", 2: "square", 3: "circle"}
+PRECISION = {1: ("during the year", "diamond-open"), 2: ("during the month", "square"), 3: ("on the day", "circle")}
 
 
-def timeline_figure(events: list[EventView], themes: dict[str, str], *, selected: str | None = None) -> go.Figure:
-    """Events on a time axis, one row per theme; the marker says how precise the date is."""
+def timeline_figure(
+    events: list[EventView], themes: dict[str, str], *, first: int, last: int, selected: str | None = None
+) -> go.Figure:
+    """Events of the years first..last on a time axis, one row per theme (a lane more where marks would
+    overlap): a day is a point, a month or a year a span with its mark in the middle."""
+    placed = timeline.place(events, themes, first=first, last=last)
+    rows = timeline.rows(placed)
+    y_of = {id(p): rows[p.row][0] + p.lane for p in placed}
     fig = go.Figure()
-    for precision, marker in PRECISION_MARKERS.items():
-        members = [e for e in events if len(date_parts(e.event.date)) == precision]
+    spans = [p for p in placed if p.precision < 3]
+    if spans:
+        xs: list[str | None] = []
+        ys: list[float | None] = []
+        for p in spans:
+            xs += [p.start.isoformat(), p.end.isoformat(), None]
+            ys += [y_of[id(p)], y_of[id(p)], None]
+        fig.add_trace(go.Scatter(x=xs, y=ys, mode="lines", line={"color": COLOUR, "width": 4}, opacity=0.45,
+                                 hoverinfo="skip", showlegend=False, name="span"))  # fmt: skip
+    for precision, (name, marker) in PRECISION.items():
+        members = [p for p in placed if p.precision == precision]
         if not members:
             continue
-        name = {1: "year known", 2: "month known", 3: "day known"}[precision]
         fig.add_trace(go.Scatter(
-            x=[_period_start(e.event.date) for e in members],
-            y=[themes.get(e.event.theme, e.event.theme) for e in members],
-            mode="markers", name=name, customdata=[[e.event.id] for e in members],
-            hovertext=[f"{e.event.date}: {e.event.title}" for e in members], hoverinfo="text",
-            marker={"symbol": marker, "size": [18 if e.event.id == selected else 12 for e in members],
-                    "color": [SELECTED if e.event.id == selected else COLOUR for e in members],
-                    "line": {"width": 1, "color": "#1f2937"}},
+            x=[p.mark.isoformat() for p in members], y=[y_of[id(p)] for p in members],
+            mode="markers", name=name, customdata=[[p.view.event.id] for p in members],
+            hovertext=[f"{p.view.event.date}: {p.view.event.title}" for p in members], hoverinfo="text",
+            marker={"symbol": marker, "size": [18 if p.view.event.id == selected else 13 for p in members],
+                    "color": COLOUR, "line": {"width": [3 if p.view.event.id == selected else 1 for p in members],
+                                              "color": OUTLINE}},
         ))  # fmt: skip
-    fig.update_xaxes(type="date", gridcolor="#e5e7eb")
-    fig.update_yaxes(type="category", gridcolor="#f3f4f6", automargin=True)
-    return _layout(fig, title="Timeline of events", shape="timeline", y_title="")
+    fig.update_xaxes(type="date", range=[f"{first}-01-01", f"{last}-12-31"])
+    centres = {row: y + (lanes - 1) / 2 for row, (y, lanes) in rows.items()}
+    fig.update_yaxes(tickvals=list(centres.values()), ticktext=list(centres), autorange="reversed",
+                     showgrid=False, zeroline=False, fixedrange=True)  # fmt: skip
+    height = 140 + 34 * sum(lanes for _, lanes in rows.values()) + 20 * len(rows)
+    # No title inside the chart (the list beside it names the years): on a phone a title and the legend
+    # would share the top margin and overlap.
+    fig = _layout(fig, title="", revision=f"timeline-{first}-{last}", height=height)
+    fig.update_layout(dragmode="zoom")  # drag across the axis to zoom into a span; double-click to zoom out
+    fig.update_yaxes(fixedrange=True)
+    return fig

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import dataclass
 
 from dashboard.text.anchor import paragraph_bounds
 
 QUOTE_STYLE = "background:#fef3c7;padding:0 .1em;border-radius:2px"
 FIGURE_STYLE = "background:#fbbf24;font-weight:600;padding:0 .1em;border-radius:2px"
+PASSAGE_STYLE = "background:#fbbf24;outline:2px solid #92400e;padding:0 .1em;border-radius:2px"
 PARAGRAPH_STYLE = "line-height:1.6;margin:0 0 .8em 0;overflow-wrap:anywhere"
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>$~:=^])")
@@ -49,21 +51,52 @@ def _lines(escaped: str) -> str:
     return escaped.replace("\n", "<br>")
 
 
-def source_html(text: str, spans: list[tuple[int, int, str]]) -> str:
-    """The whole text as paragraphs, every (start, end, title) span marked; overlapping spans merge."""
-    cuts = sorted({0, len(text), *(s for s, _, _ in spans), *(e for _, e, _ in spans)})
+@dataclass(frozen=True)
+class Span:
+    """A cited passage of a source: where it is, what cites it, and the app-relative link to that."""
+
+    start: int
+    end: int
+    title: str
+    href: str = ""
+
+
+def source_html(
+    text: str, spans: list[Span], *, emphasis: tuple[int, int] | None = None, label: str = "Source text"
+) -> str:
+    """The whole text as paragraphs in a scroll box a keyboard can reach (tabindex, a label), every span
+    marked and linked to what cites it (overlapping spans merge; the first link wins), and the `emphasis`
+    passage, the one the reader came for, marked apart with the id `passage`."""
+    bounds = [(s.start, s.end) for s in spans] + ([emphasis] if emphasis else [])
+    cuts = sorted({0, len(text), *(a for a, _ in bounds), *(b for _, b in bounds)})
     pieces = []
+    opened = False
     for left, right in zip(cuts, cuts[1:], strict=False):
-        covering = [title for s, e, title in spans if s <= left and right <= e]
+        covering = [s for s in spans if s.start <= left and right <= s.end]
         chunk = html.escape(text[left:right])
-        if covering:
-            chunk = "\n".join(
-                _mark(part, style=QUOTE_STYLE, title=" · ".join(covering)) if part else part
-                for part in chunk.split("\n")
-            )
+        emphasised = emphasis is not None and emphasis[0] <= left and right <= emphasis[1]
+        if covering or emphasised:
+            style = PASSAGE_STYLE if emphasised else QUOTE_STYLE
+            tip = " · ".join(s.title for s in covering) or None
+            href = next((s.href for s in covering if s.href), "")
+            parts: list[str] = []
+            for part in chunk.split("\n"):
+                if not part:
+                    parts.append(part)
+                    continue
+                marked = _mark(part, style=style, title=tip)
+                if href:
+                    marked = f'<a class="cited" href="{html.escape(href, quote=True)}" target="_self">{marked}</a>'
+                parts.append(marked)
+            chunk = "\n".join(parts)
+        if emphasised and not opened:
+            chunk = '<span id="passage"></span>' + chunk
+            opened = True
         pieces.append(chunk)
     paragraphs = re.split(r"\n\s*\n|\n", "".join(pieces))
-    return "".join(f'<p style="{PARAGRAPH_STYLE}">{p}</p>' for p in paragraphs if p.strip())
+    body = "".join(f'<p style="{PARAGRAPH_STYLE}">{p}</p>' for p in paragraphs if p.strip())
+    return (f'<div class="passage-box" tabindex="0" role="region" aria-label="{html.escape(label, quote=True)}">'
+            f"{body}</div>")  # fmt: skip
 
 
 def safe_url(url: str | None) -> str | None:

@@ -6,6 +6,7 @@ import csv
 import hashlib
 import io
 import json
+import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,10 @@ from typing import Any
 import pytest
 
 from dashboard.catalog.model import Event, Indicator
+from dashboard.present import timeline
 from dashboard.present.charts import (
+    COLOUR,
+    LABEL_CHARS,
     chart_shape,
     figures_table,
     series_alt,
@@ -22,7 +26,7 @@ from dashboard.present.charts import (
     timeline_figure,
 )
 from dashboard.present.exports import CSV_COLUMNS, catalog_json, citations_csv, cite_text
-from dashboard.present.highlight import md_escape, quote_in_paragraph_html, source_html
+from dashboard.present.highlight import PASSAGE_STYLE, Span, md_escape, quote_in_paragraph_html, source_html
 from dashboard.present.views import event_views, figure_views, headline_ids, series_of
 from dashboard.validation.report import Report
 from dashboard.validation.validate import validate_path
@@ -39,7 +43,7 @@ def points(fig: Any) -> dict[str, dict[str, Any]]:
     data = json.loads(fig.to_json())["data"]
     found = {}
     for trace in data:
-        for index, (ident,) in enumerate(trace["customdata"]):
+        for index, (ident,) in enumerate(trace.get("customdata", [])):  # a timeline's spans carry none
             found[ident] = {"trace": trace, "index": index}
     return found
 
@@ -55,7 +59,8 @@ def test_every_mark_stands_at_its_value(shipped: Report) -> None:
         drawn = points(series_figure(series_id, figures))
         for figure in figures:
             trace, index = drawn[figure.indicator.id]["trace"], drawn[figure.indicator.id]["index"]
-            assert trace["y"][index] == float(figure.indicator.value), (series_id, figure.indicator.id)
+            value_axis = "x" if trace.get("orientation") == "h" else "y"
+            assert trace[value_axis][index] == float(figure.indicator.value), (series_id, figure.indicator.id)
 
 
 def test_a_lower_bound_is_not_drawn_as_exact(shipped: Report) -> None:
@@ -72,7 +77,7 @@ def test_shares_are_bars_on_a_0_to_100_axis(shipped: Report) -> None:
     figures = series_of(shipped)["venezuela-arms-import-share"]
     assert chart_shape(figures) == "share"
     layout = json.loads(series_figure("venezuela-arms-import-share", figures).to_json())["layout"]
-    assert layout["yaxis"]["range"] == [0, 100]
+    assert layout["xaxis"]["range"] == [0, 100]
 
 
 def test_one_entity_over_periods_is_drawn_as_points(build: Build, catalog: dict[str, Any]) -> None:
@@ -95,11 +100,20 @@ def test_a_new_figure_in_the_yaml_appears_without_code_changes(build: Build, cat
     assert "agreements" in points(series_figure("pacts", series_of(report)["pacts"]))
 
 
-def test_selected_mark_is_recoloured(shipped: Report) -> None:
+def test_the_selected_mark_is_outlined_and_keeps_the_colour_the_legend_explains(shipped: Report) -> None:
     figures = series_of(shipped)["bilateral-agreements"]
-    trace = json.loads(series_figure("bilateral-agreements", figures, selected=figures[1].indicator.id).to_json())
-    colours = trace["data"][0]["marker"]["color"]
-    assert colours[0] != colours[1]
+    trace = json.loads(series_figure("bilateral-agreements", figures, selected=figures[0].indicator.id).to_json())
+    marker = trace["data"][0]["marker"]
+    assert marker["color"] == COLOUR  # one colour for the whole trace, as its legend entry shows
+    assert marker["line"]["width"][0] > 0 and marker["line"]["width"][1] == 0
+
+
+def test_bar_labels_carry_the_figure_so_no_screen_cuts_them(shipped: Report) -> None:
+    figures = series_of(shipped)["displaced-population"]
+    trace = json.loads(series_figure("displaced-population", figures).to_json())["data"][0]
+    assert trace["orientation"] == "h" and trace["textposition"] == "none"
+    assert all("<br><b>" in label for label in trace["y"])
+    assert all(len(line) <= LABEL_CHARS for label in trace["y"] for line in re.split("<br>|<b>|</b>", label))
 
 
 def test_caption_alt_and_table(shipped: Report) -> None:
@@ -107,13 +121,13 @@ def test_caption_alt_and_table(shipped: Report) -> None:
     assert series_caption(figures).startswith("Sources: Is Russia’s War in Ukraine")
     assert "Syria: 6.6 million people" in series_alt(figures, series_id="displaced-population")
     table = figures_table(figures)
-    assert list(table.columns)[0] == "id" and len(table) == len(figures)
+    assert "id" in table.columns and list(table.columns)[1:3] == ["figure", "value"] and len(table) == len(figures)
 
 
 def test_timeline_has_every_event(shipped: Report) -> None:
     events = list(event_views(shipped).values())
     assert shipped.catalog is not None
-    drawn = points(timeline_figure(events, shipped.catalog.themes))
+    drawn = points(timeline_figure(events, shipped.catalog.themes, first=1999, last=2025))
     assert set(drawn) == {e.event.id for e in events}
 
 
@@ -134,9 +148,16 @@ def test_quote_html_escapes_and_marks_the_figure() -> None:
 
 
 def test_source_html_marks_every_span_and_escapes_titles() -> None:
-    out = source_html("a <b> c\nd e", [(0, 1, 'x"><img src=x>'), (6, 10, "y")])
-    assert "<img" not in out and "&lt;b&gt;" in out
+    out = source_html("a <b> c\nd e", [Span(0, 1, 'x"><img src=x>'), Span(6, 10, "y", 'figure?indicator="><x')])
+    assert "<img" not in out and "&lt;b&gt;" in out and '"><x' not in out
     assert out.count("<mark") == 3 and out.count("<p") == 2
+    assert out.startswith('<div class="passage-box" tabindex="0" role="region"')
+
+
+def test_source_html_sets_the_wanted_passage_apart() -> None:
+    text = "One. Two cites 5. Three."
+    out = source_html(text, [Span(5, 17, "five", "figure?indicator=five")], emphasis=(5, 17))
+    assert out.count('id="passage"') == 1 and PASSAGE_STYLE in out and 'href="figure?indicator=five"' in out
 
 
 @pytest.mark.parametrize("text", ["$17bn and $5bn", "![a](b)", "*bold* _it_", "[link](x)", "<b>", "a:smile:"])
@@ -215,7 +236,7 @@ def test_a_range_is_one_figure_drawn_from_its_low_to_its_high_end(build: Build, 
     drawn = points(series_figure("flight", series_of(report)["flight"]))
     spanned = drawn["flight-2019"]["trace"]
     assert spanned["name"].startswith("range") and spanned["type"] == "bar"
-    assert spanned["base"] == [2_000_000] and spanned["y"] == [1_000_000]
+    assert spanned["base"] == [2_000_000] and spanned["x"] == [1_000_000] and spanned["orientation"] == "h"
     assert "ranges" in series_caption(series_of(report)["flight"])
 
 
@@ -245,3 +266,28 @@ def test_a_figure_given_in_words_keeps_them_beside_its_number(build: Build, cata
     assert views["imports"].display == "tripled (3 times)"
     assert views["port-rank"].display.startswith("third") and "3rd" in views["port-rank"].display
     assert views["agreements"].display == "120 agreements"  # digits need no words beside them
+
+
+def test_timeline_places_each_event_with_its_precision_and_lanes_that_never_overlap(shipped: Report) -> None:
+    events = list(event_views(shipped).values())
+    assert shipped.catalog is not None
+    placed = timeline.place(events, shipped.catalog.themes, first=2024, last=2025)
+    by_id = {p.view.event.id: p for p in placed}
+    year_only = next(p for p in placed if p.precision == 1 and p.start.year == 2024)
+    assert (year_only.start.isoformat(), year_only.end.isoformat()) == ("2024-01-01", "2024-12-31")
+    order = [p.view.event.date for p in placed]
+    assert order.index(year_only.view.event.date) > max(i for i, d in enumerate(order) if d.startswith("2024-"))
+    gap = (730 * timeline.MARK_PX / timeline.NARROW_PLOT_PX) / 2
+    for a in placed:
+        for b in placed:
+            if a is not b and a.row == b.row and a.lane == b.lane:
+                assert abs((a.mark - b.mark).days) >= gap or a.precision < 3 or b.precision < 3
+    same_day = [p for p in placed if p.view.event.date == "2025-05-07"]
+    assert len(same_day) == 2 and len({(p.row, p.lane) for p in same_day}) == 2, by_id.keys()
+
+
+def test_the_recent_years_hold_half_the_events(shipped: Report) -> None:
+    events = list(event_views(shipped).values())
+    first, last = timeline.recent_years(events)
+    assert (first, last) == (2024, 2025)
+    assert len(timeline.in_years(events, first, last)) * 2 >= len(events)
