@@ -16,19 +16,18 @@ if str(CHECKOUT) not in sys.path:
 
 import streamlit as st  # noqa: E402
 
+from dashboard.web import widgets  # noqa: E402
 from dashboard.web.navigation import pages  # noqa: E402
 from dashboard.web.timing import timed_run  # noqa: E402
 
 ICON = Path(__file__).resolve().parent / "static" / "icon.png"  # a local file: an emoji or material icon is fetched
-# Keep what is scrolled into view (a chart mark, a heading link) clear of the fixed top navigation bar.
-STYLE = "<style>[data-testid=stMain] { scroll-padding-top: 4.5rem; }</style>"
 
 
 def run() -> None:
     """One script run: the page configuration, the navigation, and the chosen page."""
     with timed_run() as timing:  # env INDICATORS_TIMINGS=<file>: one JSON line per run (benchmarks/bench_app.py)
-        st.set_page_config(page_title="Indicators with exact citations", page_icon=str(ICON), layout="wide")
-        st.html(STYLE)
+        st.set_page_config(page_title=widgets.APP_NAME, page_icon=str(ICON), layout="wide")
+        widgets.style()
         page = st.navigation(pages(), position="top")
         timing["page"] = page.url_path or "overview"
         page.run()

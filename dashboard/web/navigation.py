@@ -16,6 +16,7 @@ TIMELINE_PAGE = str(PAGES / "timeline.py")
 SOURCES_PAGE = str(PAGES / "sources.py")
 VALIDATION_PAGE = str(PAGES / "validation.py")
 CURATION_PAGE = str(PAGES / "curation.py")
+SEARCH_PAGE = str(PAGES / "search.py")
 
 # file, title, icon, url path ("" is the default page at the root)
 TABLE = (
@@ -24,6 +25,7 @@ TABLE = (
     (FIGURE_PAGE, "Figure", ":material/format_quote:", "figure"),
     (TIMELINE_PAGE, "Timeline", ":material/timeline:", "timeline"),
     (SOURCES_PAGE, "Sources", ":material/article:", "sources"),
+    (SEARCH_PAGE, "Search", ":material/search:", "search"),
     (VALIDATION_PAGE, "Validation", ":material/rule:", "validation"),
     (CURATION_PAGE, "Curation", ":material/edit_note:", "curation"),
 )
@@ -35,3 +37,8 @@ def pages() -> list[st.Page]:
         st.Page(Path(file), title=title, icon=icon, url_path=path or None, default=not path)
         for file, title, icon, path in TABLE
     ]
+
+
+def url_path(page: str) -> str:
+    """The URL path of a page of TABLE, relative to the app's root ("figure"; "" for the overview)."""
+    return next(path for file, _, _, path in TABLE if file == page)

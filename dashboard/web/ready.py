@@ -22,6 +22,7 @@ from pathlib import Path
 from dashboard.catalog.errors import ExitCode, IndicatorsError
 
 PAGES = Path(__file__).resolve().parent / "pages"
+SCREENS = Path(__file__).resolve().parent / "screens"
 WEB_MODULES = ("streamlit", "plotly.graph_objects", "pandas", "dashboard.web.cache", "dashboard.web.state",
                "dashboard.web.widgets", "dashboard.present.charts", "dashboard.curation.suggest")  # fmt: skip
 
@@ -29,7 +30,8 @@ WEB_MODULES = ("streamlit", "plotly.graph_objects", "pandas", "dashboard.web.cac
 def check_code() -> list[str]:
     """What keeps the app's code from running: modules that do not import, pages that do not compile."""
     failed = []
-    for module in WEB_MODULES:
+    screens = [f"dashboard.web.screens.{path.stem}" for path in sorted(SCREENS.glob("[!_]*.py"))]
+    for module in [*WEB_MODULES, *screens]:
         try:
             importlib.import_module(module)
         except Exception as err:  # any import failure means the app cannot start

@@ -7,6 +7,8 @@ and labels, `st.html` of our own escaped HTML for quotes, plain widgets (st.text
 
 from __future__ import annotations
 
+import html
+import json
 import re
 from pathlib import Path
 
@@ -22,6 +24,50 @@ from dashboard.present.wording import badge_label, when
 from dashboard.validation.report import Report
 from dashboard.web.cache import load_report
 from dashboard.web.navigation import SOURCES_PAGE, VALIDATION_PAGE
+
+APP_NAME = "Indicators with exact citations"
+# The page's own rules: captions at 7.6:1 on white (Streamlit's faded grey is 4.0:1), a focus ring that shows,
+# and what is scrolled into view kept clear of the fixed top navigation bar.
+STYLE = """<style>
+[data-testid=stMain] { scroll-padding-top: 4.5rem; }
+[data-testid=stCaptionContainer], [data-testid=stCaptionContainer] * {
+  color: #4b5563 !important; opacity: 1 !important; }
+:focus-visible { outline: 3px solid #1d4ed8 !important; outline-offset: 2px !important; }
+.passage-box { max-height: min(720px, 70vh); overflow: auto; padding: 0 .5rem; border: 1px solid #dde2ea;
+  border-radius: 4px; }
+.passage-box a.cited { color: inherit; text-decoration: none; }
+.st-key-timeline-list button, .st-key-timeline-list button *, [class*="st-key-go-"] button,
+[class*="st-key-go-"] button * { justify-content: flex-start !important; text-align: left !important; }
+.st-key-timeline-list button p, [class*="st-key-go-"] button p, [class*="st-key-taps-"] button p {
+  white-space: normal !important; overflow-wrap: anywhere; }
+@media (min-width: 641px) { [class*="st-key-taps-"] { display: none; } }
+.passage-box a.cited:hover mark, .passage-box a.cited:focus-visible mark { text-decoration: underline; }
+</style>"""
+
+
+def style() -> None:
+    st.html(STYLE)
+
+
+def titled(title: str) -> None:
+    """The browser tab's title for this view: "Rosneft's share of exports · Indicators with exact citations"."""
+    st.set_page_config(page_title=f"{title} · {APP_NAME}" if title else APP_NAME)
+
+
+def scroll_into_view(element_id: str) -> None:
+    """Bring the element with this id into view after a reader's choice (on a phone the quotation sits
+    under the chart, out of sight). Our own script, with the id passed as JSON: no catalog text in it."""
+    target = json.dumps(element_id)
+    st.html(
+        "<script data-app-script>(() => {"
+        f" const go = () => {{ const e = document.getElementById({target}); if (!e) return false;"
+        " const r = e.getBoundingClientRect(); if (r.top < 70 || r.top > window.innerHeight * 0.6)"
+        " e.scrollIntoView({block: 'start', behavior: 'instant'}); return true; };"
+        " let tries = 0; const t = setInterval(() => { if (go() || ++tries > 40) clearInterval(t); }, 50); })();"
+        f"</script><span hidden data-scroll-to={html.escape(target, quote=True)}></span>",
+        unsafe_allow_javascript=True,
+    )
+
 
 # What GFM turns into a link even after escaping (it scans the text nodes): URLs, www. hosts, e-mail addresses.
 _AUTOLINK = re.compile(r"(?i)(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -108,21 +154,25 @@ def badge(*, verified: bool, problems: tuple[Problem, ...] = ()) -> None:
         st.badge(md(label), icon=":material/error:", color="red")
 
 
-def citation_panel(citation: CitationView, *, report: Report, cite: str | None = None) -> None:
+def quote_id(owner: str, index: int) -> str:
+    """The element id of a citation's quotation on the page (what a selection scrolls into view)."""
+    return "quote-" + re.sub(r"[^A-Za-z0-9_-]", "_", owner) + f"-{index}"
+
+
+def citation_panel(citation: CitationView, *, report: Report, cite: str | None = None, kind: str = "indicator") -> None:
     """One citation: its sentence highlighted inside its paragraph, the source, links, a citation text."""
     source = citation.source
     text = report.texts.get(source.id)
     with st.container(border=True):
         if text is not None and citation.start is not None and citation.end is not None:
-            st.html(
-                quote_in_paragraph_html(
-                    text.text,
-                    start=citation.start,
-                    end=citation.end,
-                    figure_start=citation.figure_start,
-                    figure_end=citation.figure_end,
-                )
+            paragraph = quote_in_paragraph_html(
+                text.text,
+                start=citation.start,
+                end=citation.end,
+                figure_start=citation.figure_start,
+                figure_end=citation.figure_end,
             )
+            st.html(f'<div id="{quote_id(citation.owner, citation.index)}">{paragraph}</div>')
         else:
             st.warning("This quotation could not be located in its source:", icon=":material/warning:")
             st.text(citation.quote)
@@ -138,7 +188,7 @@ def citation_panel(citation: CitationView, *, report: Report, cite: str | None =
             SOURCES_PAGE,
             label="Read it in the full text",
             icon=":material/article:",
-            query_params={"source": source.id},
+            query_params={"source": source.id, kind: citation.owner},
         )
         if cite:
             st.caption("Cite this")
@@ -150,12 +200,23 @@ def _problems(problems: tuple[Problem, ...]) -> None:
         st.error(f"**{md(problem.code)}** — {md(problem.message)}", icon=":material/error:")
 
 
-def figure_detail(view: FigureView, *, report: Report, themes: dict[str, str]) -> None:
-    """Everything about one figure: value, period, note, status and every citation."""
+def _heading(text: str, level: int) -> None:
+    {1: st.title, 2: st.header, 3: st.subheader}[level](md(text), anchor=False)
+
+
+def big(text: str) -> None:
+    """A figure in words, large, as a reader scans for it (not a heading: it names no section)."""
+    st.html(f'<p style="font-size:1.65rem;font-weight:650;line-height:1.25;margin:.2rem 0 .4rem 0;'
+            f'overflow-wrap:anywhere">{html.escape(text)}</p>')  # fmt: skip
+
+
+def figure_detail(view: FigureView, *, report: Report, themes: dict[str, str], level: int = 3) -> None:
+    """Everything about one figure: value, period, note, status and every citation; its title a heading of
+    `level` (1 on its own page, 3 under a chart's heading)."""
     indicator = view.indicator
-    st.subheader(md(indicator.title), anchor=False)
+    _heading(indicator.title, level)
     badge(verified=view.verified, problems=view.problems)
-    st.markdown(f"### {md(view.display)}")
+    big(view.display)
     facts = [
         f"Period: {when(indicator.period)}" if indicator.period else "",
         indicator.entity or "",
@@ -169,15 +230,15 @@ def figure_detail(view: FigureView, *, report: Report, themes: dict[str, str]) -
         citation_panel(citation, report=report, cite=cite_text(view, citation))
 
 
-def event_detail(view: EventView, *, report: Report, themes: dict[str, str]) -> None:
+def event_detail(view: EventView, *, report: Report, themes: dict[str, str], level: int = 3) -> None:
     """One event: date, theme, status and every quotation."""
     event = view.event
-    st.subheader(md(event.title), anchor=False)
+    _heading(event.title, level)
     badge(verified=view.verified, problems=view.problems)
     st.caption(" · ".join(md(f) for f in (when(event.date), themes.get(event.theme, event.theme))))
     _problems(view.problems)
     for citation in view.citations:
-        citation_panel(citation, report=report)
+        citation_panel(citation, report=report, kind="event")
 
 
 def downloads(report: Report) -> None:

@@ -16,15 +16,15 @@ import yaml
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Element
 
-from dashboard.present.charts import SELECTED
 from dashboard.present.views import EventView, FigureView, event_views, figure_views
 from dashboard.present.wording import when
 from dashboard.validation.validate import validate_path
+from dashboard.web.screens.explore import SERIES_PER_PAGE
 from dashboard.web.widgets import SHOWN_MAX, md, shown
 from tests.conftest import ROOT, TRADE, Build, base_catalog
 
 APP = ROOT / "dashboard" / "app.py"
-PAGES = ("overview", "explore", "figure", "timeline", "sources", "validation", "curation")
+PAGES = ("overview", "explore", "figure", "timeline", "sources", "validation", "curation", "search")
 HEADLINES = ("343 agreements", "nearly 60%", "approximately $17 billion", "about 11,000 head of cattle per month",
              "70%", "more than 8 million people")  # fmt: skip
 
@@ -45,21 +45,26 @@ def texts(at: AppTest, kind: str) -> list[str]:
 
 def proto_body(at: AppTest, kind: str) -> list[str]:
     bodies = [str(getattr(e.proto, "body", "")) for e in at.get(kind)]
-    return [b for b in bodies if not b.startswith("<style>")]
+    return [b for b in bodies if not b.startswith(("<style>", "<script>"))]
+
+
+def big_texts(at: AppTest) -> list[str]:
+    """The figures in words, as `widgets.big` draws them."""
+    return [html.unescape(re.sub(r"<[^>]+>", "", b)) for b in proto_body(at, "html") if "font-size:1.65rem" in b]
 
 
 @pytest.fixture
 def run(monkeypatch: pytest.MonkeyPatch) -> Run:
     """Run one page of the app (optionally on another catalog, with query parameters)."""
 
-    def _run(page: str = "overview", *, catalog: Path | None = None, **params: str) -> AppTest:
+    def _run(screen: str = "overview", /, *, catalog: Path | None = None, **params: str) -> AppTest:
         if catalog is None:
             monkeypatch.delenv("INDICATORS_CATALOG", raising=False)
         else:
             monkeypatch.setenv("INDICATORS_CATALOG", str(catalog))
         at = AppTest.from_file(str(APP), default_timeout=60).run()
-        if page != "overview" or params:
-            at.switch_page(f"web/pages/{page}.py")
+        if screen != "overview" or params:
+            at.switch_page(f"web/pages/{screen}.py")
             for name, value in params.items():
                 at.query_params[name] = value
             at.run()
@@ -82,101 +87,160 @@ def test_every_page_runs_without_exception_or_error(run: Run, page: str) -> None
 
 def test_overview_shows_a_tile_per_headline_with_badge_and_link(run: Run) -> None:
     at = run()
-    subheaders = texts(at, "subheader")
+    shown_big = big_texts(at)
     for display in HEADLINES:
-        assert display in subheaders
+        assert display in shown_big
     assert sum("Verified" in m for m in texts(at, "markdown")) >= len(HEADLINES)
     figure_links = [link for link in at.get("page_link") if "indicator=" in link.proto.query_string]
     assert len(figure_links) == len(HEADLINES)
     assert any("theme=" in link.proto.query_string for link in at.get("page_link"))
 
 
-def test_overview_follows_permalinks(run: Run) -> None:
+def test_overview_shows_a_permalink_in_place_without_forwarding(run: Run) -> None:
+    """`/?indicator=` shows the figure on the landing URL itself: a forward would trap the Back button."""
     at = run("overview", indicator="rosneft-share-of-venezuela-exports-2019")
-    assert "Share of Venezuela's exports handled by Rosneft, 2019" in texts(at, "subheader")
+    assert "Share of Venezuela's exports handled by Rosneft, 2019" in texts(at, "title")
     assert any("<mark" in body for body in proto_body(at, "html"))
+    assert at.query_params["indicator"] == "rosneft-share-of-venezuela-exports-2019"
+    at = run("overview", q="cattle")
+    assert "Search" in texts(at, "title") and any("cattle" in link.proto.label for link in at.get("page_link"))
 
 
-def test_explore_draws_one_chart_per_series_with_table_caption_and_downloads(run: Run) -> None:
+def test_explore_draws_a_page_of_series_with_captions_and_downloads(run: Run) -> None:
     at = run("explore")
     charts = at.get("plotly_chart")
-    assert len(charts) == 5
+    assert len(charts) == SERIES_PER_PAGE
     assert all(chart.proto.alt for chart in charts)
-    assert [t.label for t in at.tabs][:2] == ["Chart", "Table"]
-    assert len(at.dataframe) == 6
-    assert sum(c.startswith("Sources:") for c in texts(at, "caption")) == 5
+    assert sum(c.startswith("Sources:") for c in texts(at, "caption")) == SERIES_PER_PAGE
     assert {b.proto.label for b in at.get("download_button")} == {"Citations (CSV)", "Catalog (JSON)"}
+    drawn, pages = [], at.selectbox(key="url-page").options
+    for number in range(len(pages)):  # every series once, then the figures of no series as a table
+        at.selectbox(key="url-page").select_index(number).run()
+        drawn += [str(c.key).removeprefix("chart-") for c in at.get("plotly_chart")]
+        drawn += [str(t.key).removeprefix("table-") for t in at.dataframe]
+    assert drawn == ["bilateral-agreements", "agreement-term", "anniversaries-2025", "venezuela-arms-import-share",
+                     "displaced-population", "other"]  # fmt: skip
+
+
+def test_explore_page_follows_the_chosen_figure_and_turning_it_drops_the_choice(run: Run) -> None:
+    at = run("explore", indicator="syria-displaced-people", page="0")
+    assert [str(c.key) for c in at.get("plotly_chart")] == ["chart-displaced-population"]
+    at.selectbox(key="url-page").select_index(0).run()
+    assert "indicator" not in at.query_params and at.query_params["page"] == "0"
+    assert [str(c.key) for c in at.get("plotly_chart")] == ["chart-bilateral-agreements", "chart-agreement-term"]
+
+
+def test_explore_tables_view_is_in_the_url(run: Run) -> None:
+    at = run("explore", view="Tables")
+    assert not at.get("plotly_chart") and len(at.dataframe) == SERIES_PER_PAGE
+    table = at.dataframe[0]
+    assert "id" not in table.proto.column_order and list(table.proto.column_order)[:2] == ["figure", "value"]
 
 
 def test_explore_theme_permalink_filters_the_charts(run: Run) -> None:
     at = run("explore", theme="humanitarian")
-    assert at.selectbox(key="explore_theme").value == "humanitarian"
-    assert texts(at, "subheader")[0] == "Displaced population"
+    assert at.selectbox(key="url-theme").value == "humanitarian"
+    assert texts(at, "header")[0] == "Displaced population"
     assert len(at.get("plotly_chart")) == 1
-    at.selectbox(key="explore_theme").select("diplomacy").run()
+    at.selectbox(key="url-theme").select("diplomacy").run()
     assert at.query_params["theme"] == "diplomacy"
-    assert "Bilateral agreements" in texts(at, "subheader")
+    assert "Bilateral agreements" in texts(at, "header")
 
 
-def test_explore_shows_the_selected_figure_under_its_chart(run: Run) -> None:
+def test_explore_filters_narrow_each_other(run: Run) -> None:
+    at = run("explore", theme="humanitarian")
+    entities = at.selectbox(key="url-entity").options
+    report = validate_path(ROOT / "indicators.yaml")
+    humanitarian = {v.indicator.entity for v in figure_views(report).values() if v.indicator.theme == "humanitarian"}
+    every = {v.indicator.entity for v in figure_views(report).values()}
+    assert set(entities) - {"All entities"} == {e for e in humanitarian if e} and humanitarian != every
+
+
+def test_explore_shows_the_selected_figure_beside_its_chart(run: Run) -> None:
     at = run("explore", theme="humanitarian", indicator="venezuela-displaced-people-2024")
-    assert at.session_state["selected"] == "venezuela-displaced-people-2024"
+    assert at.selectbox(key="url-indicator").value == "venezuela-displaced-people-2024"
     assert "Displaced Venezuelans living worldwide (2024)" in texts(at, "subheader")
     assert any("<mark" in body and "displaced citizens live worldwide" in body for body in proto_body(at, "html"))
-    assert SELECTED in at.get("plotly_chart")[0].proto.spec
+    spec = at.get("plotly_chart")[0].proto.spec
+    assert '"width":[3.0' in spec.replace(" ", "") or ",3.0" in spec.replace(" ", "")  # outlined, not recoloured
 
 
-def test_explore_table_selection_selects_the_figure(run: Run) -> None:
+def test_explore_choosing_from_the_figure_list_selects_the_figure(run: Run) -> None:
     at = run("explore", theme="humanitarian")
-    at.session_state["selected"] = "syria-displaced-people"
-    at.run()
+    at.selectbox(key="url-indicator").select("syria-displaced-people").run()
     assert at.query_params.get("indicator") == "syria-displaced-people"
     assert any("<mark" in body for body in proto_body(at, "html"))
 
 
 def test_figure_permalink_shows_value_every_citation_and_cite_this(run: Run) -> None:
     at = run("figure", indicator="russian-loans-to-venezuela")
-    assert "Loans extended by Russia to the Venezuelan government since 2006" in texts(at, "subheader")
-    assert "approximately $17 billion" in [plain(m.removeprefix("### ")) for m in texts(at, "markdown")]
+    assert "Loans extended by Russia to the Venezuelan government since 2006" in texts(at, "title")
+    assert "approximately $17 billion" in big_texts(at)
     marks = [b for b in proto_body(at, "html") if "<mark" in b]
     assert marks and "$17bn" in marks[0]
     assert any("approximately $17 billion" in code.value for code in at.code)
     assert len(at.get("download_button")) == 2
 
 
-def test_figure_unknown_id_is_a_friendly_not_found_with_links(run: Run) -> None:
+def test_figure_unknown_id_is_a_friendly_not_found_with_a_way_on(run: Run) -> None:
     at = run("figure", indicator="no-such-figure")
     assert any("No figure has the id" in w for w in texts(at, "warning"))
-    assert len(at.get("page_link")) >= 19
+    report = validate_path(ROOT / "indicators.yaml")
+    choices = [str(b.key).removeprefix("go-") for b in at.button if str(b.key).startswith("go-")]
+    assert report.catalog is not None
+    assert sorted(choices) == sorted(i.id for i in report.catalog.indicators)
+    at.button(key="go-russia-venezuela-agreements").click().run()
+    assert at.query_params.get("indicator") == "russia-venezuela-agreements"
+    assert any("343" in h for h in proto_body(at, "html"))
 
 
-def test_timeline_draws_events_and_shows_the_chosen_quotation(run: Run) -> None:
+def event_buttons(at: AppTest) -> list[str]:
+    return [str(b.key).removeprefix("event-") for b in at.button if str(b.key).startswith("event-")]
+
+
+def test_timeline_opens_on_the_recent_years_and_lists_their_events(run: Run) -> None:
     at = run("timeline")
     assert len(at.get("plotly_chart")) == 1
-    assert len(at.dataframe) == 1
-    event = at.dataframe[0].value["id"].iloc[0]
-    at.query_params["event"] = event
-    at.run()
-    assert at.session_state["selected_event"] == event
+    assert (at.selectbox(key="url-from").value, at.selectbox(key="url-to").value) == (2024, 2025)
+    listed = event_buttons(at)
+    report = validate_path(ROOT / "indicators.yaml")
+    recent = [e for e in event_views(report).values() if e.event.date[:4] in ("2024", "2025")]
+    assert sorted(listed) == sorted(e.event.id for e in recent) and len(listed) >= len(report.catalog.events) / 2  # type: ignore[union-attr]
+    at.button(key=f"event-{listed[0]}").click().run()
+    assert at.query_params["event"] == listed[0]
     assert any("<mark" in body for body in proto_body(at, "html"))
 
 
-def test_timeline_theme_permalink_filters_events(run: Run) -> None:
-    at = run("timeline", theme="sanctions")
-    assert set(at.dataframe[0].value["theme"]) == {"Sanctions"}
+def test_timeline_years_and_theme_are_in_the_url(run: Run) -> None:
+    at = run("timeline", theme="sanctions", **{"from": "1999", "to": "2025"})
+    report = validate_path(ROOT / "indicators.yaml")
+    sanctions = [e.event.id for e in event_views(report).values() if e.event.theme == "sanctions"]
+    assert sorted(event_buttons(at)) == sorted(sanctions)
+    at = run("timeline", event="cuba-venezuela-cooperation-1999")
+    first_year = at.selectbox(key="url-from").value
+    assert first_year is not None and first_year <= 2005  # a link to an old event opens the years that hold it
 
 
 def test_sources_permalink_shows_the_text_with_every_cited_span(run: Run) -> None:
     at = run("sources", source="rusi-2022")
-    assert "Is Russia’s War in Ukraine Aiding the Survival of the Venezuelan Regime?" in texts(at, "subheader")
+    assert "Is Russia’s War in Ukraine Aiding the Survival of the Venezuelan Regime?" in texts(at, "header")
     (body,) = proto_body(at, "html")
     report = validate_path(ROOT / "indicators.yaml")
     views: list[FigureView | EventView] = [*figure_views(report).values(), *event_views(report).values()]
     cited = [c for v in views for c in v.citations if c.source.id == "rusi-2022"]
     links = [link.proto.query_string for link in at.get("page_link")]
     assert len(links) == len(cited) and all("=" in q for q in links)
-    assert all(html.escape(c.quote) in re.sub(r"</?mark[^>]*>", "", body) for c in cited)
-    assert "<mark" in body
+    assert all(html.escape(c.quote) in re.sub(r"</?(?:mark|a)[^>]*>", "", body) for c in cited)
+    assert "<mark" in body and 'href="figure?indicator=' in body and 'tabindex="0"' in body
+    assert 'id="passage"' not in body
+
+
+def test_sources_opens_at_the_passage_a_figure_cites(run: Run) -> None:
+    at = run("sources", source="bne-intellinews-2025", indicator="rosneft-share-of-venezuela-exports-2019")
+    (body,) = [b for b in proto_body(at, "html") if "passage-box" in b]
+    passage = body[body.index('id="passage"') :]
+    assert "nearly 60 per cent" in re.sub(r"<[^>]+>", "", passage)[:400]
+    assert any("scrollIntoView" in str(getattr(e.proto, "body", "")) for e in at.get("html"))
 
 
 def test_validation_shows_counts_problems_and_coverage(run: Run) -> None:
@@ -212,7 +276,7 @@ def test_an_invalid_entry_is_flagged_and_the_others_still_show(run: Run, tmp_pat
     path.write_text(text.replace("value: 343\n", "value: 344\n", 1), encoding="utf-8")
     at = run(catalog=path)
     assert any("Problem: value-mismatch" in m for m in texts(at, "markdown"))
-    assert "nearly 60%" in texts(at, "subheader")
+    assert "nearly 60%" in big_texts(at)
     at = run("figure", catalog=path, indicator="russia-venezuela-agreements")
     assert any("value-mismatch" in e for e in texts(at, "error"))
 
@@ -220,7 +284,7 @@ def test_an_invalid_entry_is_flagged_and_the_others_still_show(run: Run, tmp_pat
 def test_an_edited_catalog_shows_on_the_next_run(run: Run, tmp_path: Path) -> None:
     path = copy_catalog(tmp_path)
     at = run("figure", catalog=path, indicator="russia-venezuela-agreements")
-    assert "Agreements between Russia and Venezuela" in texts(at, "subheader")
+    assert "Agreements between Russia and Venezuela" in texts(at, "title")
     text = path.read_text(encoding="utf-8")
     path.write_text(
         text.replace(
@@ -229,7 +293,7 @@ def test_an_edited_catalog_shows_on_the_next_run(run: Run, tmp_path: Path) -> No
         encoding="utf-8",
     )
     at.run()
-    assert "Agreements in force between Russia and Venezuela" in texts(at, "subheader")
+    assert "Agreements in force between Russia and Venezuela" in texts(at, "title")
 
 
 def hostile_catalog(build: Build) -> Path:
@@ -249,7 +313,7 @@ def test_hostile_text_is_escaped_everywhere(run: Run, build: Build) -> None:
     at = run("figure", catalog=path, indicator="ports")
     (body,) = [b for b in proto_body(at, "html") if "<mark" in b]
     assert "<script>" not in body and "&lt;script&gt;" in body
-    assert "Ports \\*noted\\* \\<i\\>here\\</i\\>" in [str(s.value) for s in at.subheader]
+    assert "Ports \\*noted\\* \\<i\\>here\\</i\\>" in [str(s.value) for s in at.title]
     assert any("\\<b\\>Bold\\</b\\> \\$x\\$ \\!\\[a\\]\\(b\\)" in str(m.value) for m in at.markdown)
     at = run("sources", catalog=path, source="trade")
     (body,) = proto_body(at, "html")
@@ -263,22 +327,21 @@ def _selection_script() -> None:
 
     selection = {"points": st.session_state.get("points", []), "rows": st.session_state.get("rows", [])}
     st.session_state["event"] = {"selection": selection}
-    chart_callback(widget_key="event", state_key="selected", url_key="indicator")()
-    table_callback(widget_key="event", state_key="selected_row", url_key="row", ids=["first", "second"])()
+    chart_callback(widget_key="event", url_key="indicator")()
+    table_callback(widget_key="event", url_key="row", ids=["first", "second"])()
 
 
-def test_a_click_keeps_the_chosen_id_and_an_empty_event_changes_nothing() -> None:
+def test_a_click_puts_the_chosen_id_in_the_url_and_an_empty_event_changes_nothing() -> None:
     at = AppTest.from_function(_selection_script)
     at.session_state["points"] = [{"customdata": ["syria-displaced-people"], "point_index": 0}]
     at.run()
-    assert at.session_state["selected"] == "syria-displaced-people"
     assert at.query_params["indicator"] == "syria-displaced-people"
     at.session_state["points"] = []
     at.run()
-    assert at.session_state["selected"] == "syria-displaced-people"
+    assert at.query_params["indicator"] == "syria-displaced-people"
     at.session_state["rows"] = [1]
     at.run()
-    assert at.session_state["selected_row"] == "second" and at.query_params["row"] == "second"
+    assert at.query_params["row"] == "second"
 
 
 def test_md_shows_catalog_text_literally_and_never_as_a_link() -> None:

@@ -1,0 +1,231 @@
+"""Explore (`?theme=`, `?source=`, `?entity=`, `?view=`, `?page=`, `?indicator=`): one chart (or table) per
+series; a click on a bar, a point, a row or a name in the figure list shows the sentence beside the chart
+(under it on a phone, scrolled into view). Every choice is in the URL."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+import streamlit as st
+
+from dashboard.catalog.model import Catalog
+from dashboard.present.charts import figures_table, mark_label, series_alt, series_caption, series_figure
+from dashboard.present.views import FigureView, series_title, source_label
+from dashboard.validation.report import Report
+from dashboard.web import cache, state, timing
+from dashboard.web import widgets as ui
+
+ALL = ""
+SERIES_PER_PAGE = 2
+"""Charts drawn at once: a browser lays out every chart of a page before it paints the first, so a page
+holds what a screen shows (docs: BENCHMARKS.md, explore page to first chart)."""
+VIEWS = ["Charts", "Tables"]
+NAMED_PAGES = 40
+TAP_MAX = 12
+MAX_BARS = 20
+"""A chart with more bars than this gets no buttons under it (a phone chooses from the figure list)."""
+
+
+def _narrowed(views: list[FigureView], *, theme: str, source: str, entity: str, skip: str) -> list[FigureView]:
+    """The figures every filter but `skip` admits: what the `skip` filter may still offer."""
+    return [
+        v for v in views
+        if (skip == "theme" or not theme or v.indicator.theme == theme)
+        and (skip == "entity" or not entity or v.indicator.entity == entity)
+        and (skip == "source" or not source or any(c.source.id == source for c in v.citations))
+    ]  # fmt: skip
+
+
+def _filters(catalog: Catalog, derived: cache.Derived) -> tuple[list[FigureView], str]:
+    views = list(derived.figures.values())
+    chosen = {name: state.param(name) or ALL for name in ("theme", "source", "entity")}
+    wanted = chosen["theme"]
+    every_theme = {v.indicator.theme for v in views}
+    if wanted and wanted not in every_theme and wanted not in catalog.themes:
+        ui.not_found("theme", wanted, then="showing all themes.")
+
+    def options(name: str, of: Callable[[FigureView], Iterable[str | None]]) -> list[str]:
+        def make() -> list[str]:
+            admitted = _narrowed(views, **chosen, skip=name)
+            return [ALL, *sorted({x for v in admitted for x in of(v) if x})]
+
+        return derived.memo(("explore-options", name, *chosen.values()), make)
+
+    left, middle, right = st.columns(3)
+    theme = state.url_widget(
+        left.selectbox, "Theme", options("theme", lambda v: [v.indicator.theme]), url_key="theme", default=ALL,
+        format_func=lambda t: catalog.themes.get(t, t) if t else "All themes",
+    )  # fmt: skip
+    source = state.url_widget(
+        middle.selectbox, "Source", options("source", lambda v: [c.source.id for c in v.citations]),
+        url_key="source", default=ALL,
+        format_func={ALL: "All sources", **{s.id: source_label(s) for s in catalog.sources}}.get,
+    )  # fmt: skip
+    entity = state.url_widget(
+        right.selectbox, "Entity", options("entity", lambda v: [v.indicator.entity]), url_key="entity", default=ALL,
+        format_func=lambda e: e or "All entities",
+    )  # fmt: skip
+    shown = derived.memo(("explore-shown", theme, source, entity),
+                         lambda: _narrowed(views, theme=theme, source=source, entity=entity, skip=""))  # fmt: skip
+    return shown, theme
+
+
+def _groups(figures: list[FigureView]) -> dict[str, list[FigureView]]:
+    groups: dict[str, list[FigureView]] = {}
+    for view in figures:
+        groups.setdefault(view.indicator.series or ALL, []).append(view)
+    return groups
+
+
+def _page_of_series(series: list[str], *, chosen_series: str | None) -> list[str]:
+    """At most SERIES_PER_PAGE charts at once, with a selector of the page when there are more (`?page=`,
+    the index of its first series). A chosen figure's page wins; turning the page drops the choice."""
+    if len(series) <= SERIES_PER_PAGE:
+        return series
+    starts = list(range(0, len(series), SERIES_PER_PAGE))
+    chosen = chosen_series is not None and chosen_series in series
+    home = series.index(chosen_series) // SERIES_PER_PAGE * SERIES_PER_PAGE if chosen_series in series else 0
+
+    def name(start: int) -> str:
+        number = f"{start // SERIES_PER_PAGE + 1} of {len(starts)}"
+        if len(starts) > NAMED_PAGES:  # a thousand pages named in full would be a megabyte sent to the browser
+            return f"Charts {number}"
+        return " · ".join(_short(s) for s in series[start : start + SERIES_PER_PAGE]) + f" ({number})"
+
+    first = state.url_widget(
+        st.selectbox, "Charts", starts, url_key="page", default=home, clears=("indicator",),
+        parse=lambda raw: home if chosen else int(raw),
+        format_func=name,
+    )  # fmt: skip
+    start = first if isinstance(first, int) and 0 <= first < len(series) else 0
+    return series[start : start + SERIES_PER_PAGE]
+
+
+def _short(series: str) -> str:
+    return "Other figures" if series == ALL else series_title(series)
+
+
+MARKED = "explore_marked_series"  # the series whose chart shows the chosen figure, as last drawn
+
+
+def _figure_list(figures: list[FigureView]) -> None:
+    """The figures of the charts in view as a list a keyboard (or a screen reader) can choose from: the
+    same selection as a click on a chart."""
+    ids = [ALL, *(v.indicator.id for v in figures)]
+    titles = {v.indicator.id: f"{v.indicator.title} — {v.display}" for v in figures}
+    state.url_widget(
+        st.selectbox, "Figure (or click a bar, a point or a table row)", ids, url_key="indicator", default=ALL,
+        clears=("page",),
+        format_func=lambda i: titles.get(i, "Choose a figure to see its sentence"),
+    )  # fmt: skip
+
+
+def _charts(figures: list[FigureView], *, report: Report, catalog: Catalog, view: str) -> None:
+    derived = cache.derived(report)
+    key = id(figures)  # the filtered list is memoised per filter, so its identity names it (checked below)
+    held, groups, valid = derived.memo(
+        ("explore-groups", key), lambda: (figures, _groups(figures), {v.indicator.id: v for v in figures})
+    )
+    if held is not figures:
+        held, groups, valid = figures, _groups(figures), {v.indicator.id: v for v in figures}
+    chosen = state.selected(url_key="indicator", valid=valid)
+    st.session_state[MARKED] = None
+    chosen_series = valid[chosen].indicator.series if chosen else None
+    ordered = [s for s in groups if s != ALL] + ([ALL] if ALL in groups else [])  # the other figures last
+    shown = _page_of_series(ordered, chosen_series=chosen_series or (ALL if chosen else None))
+    _figure_list([view for series in shown for view in groups[series]])
+    for series in shown:
+        _series(series, groups[series], valid=valid, report=report, catalog=catalog, view=view)
+
+
+def _drawn(members: list[FigureView], mark: str | None) -> list[FigureView]:
+    """The bars a chart draws: all, or MAX_BARS of them around the chosen figure (a chart of a thousand
+    bars is neither readable nor quick to draw)."""
+    if len(members) <= MAX_BARS:
+        return members
+    at = next((i for i, v in enumerate(members) if v.indicator.id == mark), 0)
+    start = at // MAX_BARS * MAX_BARS
+    return members[start : start + MAX_BARS]
+
+
+def _tap_list(series: str, members: list[FigureView], mark: str | None) -> None:
+    """The chart's figures as buttons, shown on narrow screens only (see widgets.STYLE): on a touch screen
+    Plotly takes a first tap on a bar for a hover, so a button is what selects in one tap."""
+    with st.container(key=f"taps-{series}", gap="small"):
+        for view in members:
+            st.button(
+                ui.md(f"{mark_label(view, members)}: {view.display}"),
+                key=f"tap-{view.indicator.id}", on_click=state.choose, args=("indicator", view.indicator.id),
+                type="primary" if view.indicator.id == mark else "secondary", width="stretch",
+            )  # fmt: skip
+
+
+@st.fragment
+@timing.timed_fragment("explore")
+def _series(
+    series: str, members: list[FigureView], *, valid: dict[str, FigureView], report: Report, catalog: Catalog,
+    view: str,
+) -> None:  # fmt: skip
+    """A series' chart (or table), with the chosen figure's sentence beside it. When a click here moves the
+    choice away from another series, the whole page reruns so that series drops its mark."""
+    derived = cache.derived(report)
+    chosen = state.selected(url_key="indicator", valid=valid)
+    ids = tuple(v.indicator.id for v in members)
+    mark = chosen if chosen in ids else None
+    if mark:
+        if st.session_state.get(MARKED) not in (None, series):
+            st.rerun(scope="app")
+        st.session_state[MARKED] = series
+    elif st.session_state.get(MARKED) == series:
+        st.session_state[MARKED] = None
+    title = "Other figures" if series == ALL else series_title(series)
+    st.header(ui.md(title), anchor=False)
+    chart_side, detail_side = st.columns([3, 2], gap="medium") if mark else (st.container(), None)
+    with chart_side:
+        if series == ALL or view == "Tables":
+            table = derived.memo(("figures-table", series, ids), lambda: figures_table(members))
+            state.select_table(table, key=f"table-{series or 'other'}")
+        else:
+            drawn = _drawn(members, mark)
+            fig, alt = derived.memo(
+                ("series-figure", series, ids, mark),
+                lambda: (series_figure(series, drawn, selected=mark), series_alt(drawn, series_id=series)),
+            )
+            state.select_chart(fig, key=f"chart-{series}", alt=alt)
+            if len(drawn) < len(members):
+                first = members.index(drawn[0]) + 1
+                st.caption(
+                    f"Bars {first}–{first + len(drawn) - 1} of {len(members)}: a figure chosen from the list "
+                    "opens its own; Tables lists them all."
+                )
+            if len(members) <= TAP_MAX:
+                _tap_list(series, members, mark)
+        if series != ALL:
+            drawn = members if view == "Tables" else _drawn(members, mark)
+            st.caption(ui.md(derived.memo(("series-caption", series, ids, view, mark),
+                                          lambda: series_caption(drawn))))  # fmt: skip
+    if mark:
+        ui.titled(f"{valid[mark].indicator.title} · Explore")
+    if mark and detail_side is not None:
+        with detail_side, st.container(border=True):
+            ui.figure_detail(valid[mark], report=report, themes=catalog.themes)
+        ui.scroll_into_view(ui.quote_id(mark, 0))
+
+
+def render() -> None:
+    report, catalog = ui.require_catalog()
+    derived = cache.derived(report)
+    st.title("Explore by theme", anchor=False)
+    asked = state.param("indicator")
+    if asked and asked not in derived.figures:
+        ui.not_found("figure", asked, then="click a bar, a point or a table row to choose one.")
+    shown, theme = _filters(catalog, derived)
+    ui.titled(f"Explore: {catalog.themes.get(theme, theme)}" if theme else "Explore")
+    view = state.url_widget(st.segmented_control, "Show", VIEWS, url_key="view", default=VIEWS[0], required=True)
+    if not shown:
+        st.info("No figure matches these filters.", icon=":material/filter_alt_off:")
+    else:
+        st.caption("Click a bar, a point or a table row, or choose a figure from the list, to see its sentence.")
+    _charts(shown, report=report, catalog=catalog, view=view or VIEWS[0])
+    st.header("Downloads", anchor=False)
+    ui.downloads(report)
