@@ -48,7 +48,7 @@ from urllib.parse import unquote, urlsplit
 
 import yaml
 
-from benchmarks.bench_app import CHROMIUM, CHROMIUM_ARGS, READY, VIEWPORT, Server
+from benchmarks.bench_app import BAR_ID_JS, CHROMIUM, CHROMIUM_ARGS, READY, VIEWPORT, Server
 
 if TYPE_CHECKING:
     from playwright.async_api import BrowserContext, Page, WebSocket
@@ -231,16 +231,6 @@ async def _idle(page: Page) -> None:
     await page.wait_for_selector(READY)
 
 
-# The id a Plotly bar stands for: custom_data[0] of its point (what the app's on_select reads).
-BAR_ID_JS = """
-e => {
-  const trace = e.closest('g.trace').__data__[0].trace;
-  const data = (trace.customdata || [])[e.__data__.i];
-  return Array.isArray(data) ? String(data[0]) : String(data);
-}
-"""
-
-
 def _chosen(url: str) -> str | None:
     found = re.search(r"[?&]indicator=([^&#]+)", url)
     return unquote(found[1]) if found else None
@@ -292,10 +282,11 @@ async def _click_link(page: Page, links: str, rng: random.Random) -> bool:
 
 async def _navigate(page: Page, route: str) -> None:
     """Open `route` from the top navigation bar, inside the running app (no page load)."""
+    await page.locator(NAV_LINKS).first.wait_for()  # the bar is drawn from the run's navigation message
     paths = await page.locator(NAV_LINKS).evaluate_all("links => links.map(a => a.pathname)")
     wanted = [number for number, path in enumerate(paths) if path.strip("/").split("/")[-1] == route]
     if not wanted:
-        raise RuntimeError(f"no navigation link to /{route} among {paths}")
+        raise RuntimeError(f"no navigation link to /{route} on {page.url} among {paths}")
     await page.locator(NAV_LINKS).nth(wanted[0]).click()
     await page.wait_for_url(lambda url: urlsplit(url).path.strip("/").split("/")[-1] == route)
     await _idle(page)
