@@ -43,6 +43,10 @@ HEDGE_STYLES: dict[str | None, tuple[str, str, str]] = {
     "range": ("range (between two values)", "x", "line-ew-open"),
 }
 RANGE = "range"
+UNVERIFIED = "unverified"
+UNVERIFIED_STYLE = ("not verified: a problem was found, do not quote", "", "x-open")
+GREY = "#6b7280"
+"""Marks of figures the validator did not verify: 4.8:1 on white, apart from COLOUR."""
 UNIT_TITLES = {"percent": "per cent", "USD": "US dollars", "EUR": "euros", "GBP": "pounds sterling"}
 
 
@@ -73,7 +77,8 @@ def _wrapped(label: str) -> str:
 def _bar_label(figure: FigureView, figures: list[FigureView]) -> str:
     """A bar's row label: who or what, and the figure in words under it. On the axis, not on the bar, so
     that no width of screen cuts it off."""
-    return f"{_wrapped(mark_label(figure, figures))}<br><b>{_wrapped(figure.display)}</b>"
+    shown = figure.display if figure.verified else f"{figure.display} (not verified)"
+    return f"{_wrapped(mark_label(figure, figures))}<br><b>{_wrapped(shown)}</b>"
 
 
 def _hover(figure: FigureView) -> str:
@@ -115,19 +120,25 @@ def _outline(figures: list[FigureView], selected: str | None) -> list[float]:
     return [3.0 if f.indicator.id == selected else 0.0 for f in figures]
 
 
+def _members(figures: list[FigureView], group: str | None) -> list[FigureView]:
+    """The figures one legend entry stands for: the unverified apart, whatever their qualifier."""
+    if group == UNVERIFIED:
+        return [f for f in figures if not f.verified]
+    verified = [f for f in figures if f.verified]
+    if group == RANGE:
+        return [f for f in verified if f.indicator.high is not None]
+    return [f for f in verified if f.indicator.high is None and qualifier_group(f.indicator.qualifier) == group]
+
+
 def series_figure(series_id: str, figures: list[FigureView], *, selected: str | None = None) -> go.Figure:
     shape = chart_shape(figures)
     fig = go.Figure()
     top = max((float(f.indicator.high or f.indicator.value) for f in figures), default=0.0)
-    for group, (legend, pattern, marker) in HEDGE_STYLES.items():
-        if group == RANGE:
-            members = [f for f in figures if f.indicator.high is not None]
-        else:
-            members = [
-                f for f in figures if f.indicator.high is None and qualifier_group(f.indicator.qualifier) == group
-            ]
+    for group, (legend, pattern, marker) in [*HEDGE_STYLES.items(), (UNVERIFIED, UNVERIFIED_STYLE)]:
+        members = _members(figures, group)
         if not members:
             continue
+        colour = GREY if group == UNVERIFIED else COLOUR
         lows = [float(f.indicator.value) for f in members]
         highs = [float(f.indicator.high if f.indicator.high is not None else f.indicator.value) for f in members]
         common = {
@@ -153,7 +164,7 @@ def series_figure(series_id: str, figures: list[FigureView], *, selected: str | 
                 x=[_period_start(f.indicator.period or "") for f in members], y=middles,
                 mode="markers+text", textposition="top center",
                 marker={"symbol": marker, "size": [18 if f.indicator.id == selected else 14 for f in members],
-                        "color": COLOUR, "line": {"width": [3 if f.indicator.id == selected else 1 for f in members],
+                        "color": colour, "line": {"width": [3 if f.indicator.id == selected else 1 for f in members],
                                                   "color": OUTLINE}},
                 error_y=spread if group == RANGE else None,
                 **common,
@@ -164,7 +175,7 @@ def series_figure(series_id: str, figures: list[FigureView], *, selected: str | 
                 x=[h - low for h, low in zip(highs, lows, strict=True)] if group == RANGE else lows,
                 base=lows if group == RANGE else None,
                 orientation="h", textposition="none",
-                marker={"color": COLOUR, "pattern": {"shape": pattern, "fillmode": "overlay", "fgcolor": "white"},
+                marker={"color": colour, "pattern": {"shape": pattern, "fillmode": "overlay", "fgcolor": "white"},
                         "line": {"width": _outline(members, selected), "color": OUTLINE}},
                 **common,
             ))  # fmt: skip

@@ -6,15 +6,17 @@ import csv
 import io
 import json
 from dataclasses import asdict
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from dashboard.present.views import CitationView, FigureView, event_views, figure_views
-from dashboard.present.wording import status_word
+from dashboard.present.views import CitationView, EventView, FigureView, event_views, figure_views
+from dashboard.present.wording import date_words, status_word, when
 from dashboard.validation.report import Report
 
 CSV_COLUMNS = (
-    "kind", "id", "title", "theme", "value", "high", "unit", "qualifier", "display", "period", "date", "entity",
+    "kind", "id", "title", "theme", "value", "high", "unit", "qualifier", "display", "period", "period_start",
+    "period_end", "date", "entity",
     "series", "note", "citation", "source", "source_title", "publisher", "author", "published", "url",
     "file", "sha256", "quote", "prefix", "suffix", "figure", "start", "end", "figure_start", "figure_end",
     "status",
@@ -41,7 +43,8 @@ def citation_rows(report: Report) -> list[dict[str, Any]]:
         base = {
             "kind": "indicator", "id": i.id, "title": i.title, "theme": i.theme, "value": f"{i.value:f}",
             "high": "" if i.high is None else f"{i.high:f}", "unit": i.unit, "qualifier": i.qualifier,
-            "display": figure.display, "period": i.period, "entity": i.entity, "series": i.series, "note": i.note,
+            "display": figure.display, "period": when(i.period), **_period_ends(i.period), "entity": i.entity,
+            "series": i.series, "note": i.note,
         }  # fmt: skip
         rows += [{**base, **_citation_fields(c)} for c in figure.citations]
     for event in event_views(report).values():
@@ -51,8 +54,17 @@ def citation_rows(report: Report) -> list[dict[str, Any]]:
     return rows
 
 
+def _period_ends(period: str | None) -> dict[str, str]:
+    """An ISO period as two columns a spreadsheet sorts: `2006/..` -> 2006 and empty."""
+    start, slash, end = (period or "").partition("/")
+    ends = (start, end if slash else start)
+    return {"period_start": "" if ends[0] == ".." else ends[0], "period_end": "" if ends[1] == ".." else ends[1]}
+
+
 def citations_csv(report: Report) -> str:
+    """UTF-8 with a byte-order mark, so that a spreadsheet on any system reads accents as written."""
     out = io.StringIO()
+    out.write("\ufeff")
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, restval="", lineterminator="\n")
     writer.writeheader()
     for row in citation_rows(report):
@@ -89,13 +101,36 @@ def catalog_json(report: Report) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def cite_text(figure: FigureView, citation: CitationView) -> str:
-    """A ready citation of one figure: what it says, the sentence, and where that sentence is."""
-    i, s = figure.indicator, citation.source
-    period = f" ({i.period})" if i.period and i.period not in i.title else ""
-    author = f"{s.author}. " if s.author and s.author != s.publisher else ""
-    where = f" {s.url}" if s.url else ""
-    return (
-        f"{i.title}: {figure.display}{period}. “{citation.quote}” {author}“{s.title}”, {s.publisher}, "
-        f"{s.published}.{where} [indicator {i.id}; source sha256 {s.sha256[:12]}]"
-    )
+def cite_text(figure: FigureView, citation: CitationView, *, accessed: date | None = None,
+              link: str | None = None) -> str:  # fmt: skip
+    """A ready citation of one figure, as a reader publishes it: what it says (its period in words), the
+    sentence, the source with its date, the source's address with the day it was read, and the figure's
+    own page."""
+    i = figure.indicator
+    period = when(i.period)
+    period = f", {period}" if period and period not in i.title else ""
+    return f"{i.title}: {figure.display}{period}. " + _cited(citation, accessed, "Figure", link)
+
+
+def event_cite_text(event: EventView, citation: CitationView, *, accessed: date | None = None,
+                    link: str | None = None) -> str:  # fmt: skip
+    """A ready citation of one event: its date in words and title, the sentence, the source, the event's page."""
+    return f"{when(event.event.date)}: {event.event.title}. " + _cited(citation, accessed, "Event", link)
+
+
+def _cited(citation: CitationView, accessed: date | None, kind: str, link: str | None) -> str:
+    """The sentence, its source with its date and address (and the day it was read), and the entry's page."""
+    s = citation.source
+    author = f"{s.author}, " if s.author and s.author != s.publisher else ""
+    read = f" (accessed {date_words(accessed.isoformat())})" if accessed and s.url else ""
+    where = f" {s.url}{read}." if s.url else ""
+    page = f" {kind}: {link}" if link else ""
+    return f"“{citation.quote}” {author}“{s.title}”, {s.publisher}, {date_words(s.published)}.{where}{page}"
+
+
+def provenance_text(entry: FigureView | EventView, citation: CitationView) -> str:
+    """The machine's side of a citation, apart from what a reader publishes: which entry, which file, which
+    bytes."""
+    s = citation.source
+    kind, ident = ("indicator", entry.indicator.id) if isinstance(entry, FigureView) else ("event", entry.event.id)
+    return f"{kind} {ident}; source {s.id} ({s.file}), sha256 {s.sha256}"

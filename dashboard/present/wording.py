@@ -9,6 +9,16 @@ VERIFIED = "verified"
 PROBLEM = "problem"
 
 
+VERIFIED_MEANS = (
+    "Verified means a machine found this number, at this scale, unit and qualifier, in the quoted sentence "
+    "of the source, and the source is unchanged since it was pinned. It does not mean the source is right."
+)
+NOT_VERIFIED_MEANS = (
+    "Not verified: the validator found a problem with this entry, so its number may not be what its "
+    "sentence states. Do not quote it; the problem is named below."
+)
+
+
 def status_word(verified: bool) -> str:
     """The status column of tables and downloads."""
     return VERIFIED if verified else PROBLEM
@@ -18,7 +28,7 @@ def badge_label(*, verified: bool, codes: Iterable[str] = ()) -> str:
     """The badge: "Verified", or "Problem: " and the codes the validator raised."""
     if verified:
         return "Verified"
-    return "Problem: " + (", ".join(dict.fromkeys(codes)) or "not located")
+    return "Not verified: " + (", ".join(dict.fromkeys(codes)) or "not located")
 
 
 def date_words(iso: str) -> str:

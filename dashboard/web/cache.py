@@ -154,8 +154,10 @@ class Derived:
 
     @functools.cached_property
     def headlines(self) -> list[FigureView]:
+        """The figures marked headline, verified ones only: a number with a problem is never a headline."""
         views = self.figures
-        return [views[i] for i in headline_ids(self.report) if i in views] or list(views.values())[:6]
+        marked = [views[i] for i in headline_ids(self.report) if i in views and views[i].verified]
+        return marked or [v for v in views.values() if v.verified][:6]
 
     @functools.cached_property
     def themes_used(self) -> list[str]:

@@ -5,6 +5,7 @@ or streamlit_app.py at the root for Streamlit Community Cloud)."""
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import quote
 
 import streamlit as st
 
@@ -42,3 +43,21 @@ def pages() -> list[st.Page]:
 def url_path(page: str) -> str:
     """The URL path of a page of TABLE, relative to the app's root ("figure"; "" for the overview)."""
     return next(path for file, _, _, path in TABLE if file == page)
+
+
+def permalink(page: str, **params: str) -> str | None:
+    """The full address of a page with its parameters, as the reader's browser reaches the app (a base path
+    behind a proxy included); None when Streamlit cannot tell."""
+    try:
+        here = st.context.url
+    except Exception:  # no session (a bare script run)
+        return None
+    if not here:
+        return None
+    base = here.rstrip("/")
+    last = base.rsplit("/", 1)[-1]
+    if last and last in {path for *_, path in TABLE if path}:
+        base = base[: -len(last) - 1]
+    query = "&".join(f"{key}={quote(value, safe='')}" for key, value in params.items())
+    path = url_path(page)
+    return f"{base}/{path}" + (f"?{query}" if query else "")

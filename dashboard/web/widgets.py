@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from datetime import date
 from pathlib import Path
 
 import streamlit as st
@@ -17,13 +18,13 @@ import streamlit as st
 from dashboard.catalog.errors import CatalogUnreadable
 from dashboard.catalog.model import Catalog
 from dashboard.catalog.problems import ERROR, Problem
-from dashboard.present.exports import catalog_json, citations_csv, cite_text
+from dashboard.present.exports import catalog_json, citations_csv, cite_text, event_cite_text, provenance_text
 from dashboard.present.highlight import md_escape, quote_in_paragraph_html, safe_url
 from dashboard.present.views import CitationView, EventView, FigureView
-from dashboard.present.wording import badge_label, when
+from dashboard.present.wording import NOT_VERIFIED_MEANS, VERIFIED_MEANS, badge_label, when
 from dashboard.validation.report import Report
 from dashboard.web.cache import load_report
-from dashboard.web.navigation import SOURCES_PAGE, VALIDATION_PAGE
+from dashboard.web.navigation import FIGURE_PAGE, SOURCES_PAGE, TIMELINE_PAGE, VALIDATION_PAGE, permalink
 
 APP_NAME = "Indicators with exact citations"
 # The page's own rules: captions at 7.6:1 on white (Streamlit's faded grey is 4.0:1), a focus ring that shows,
@@ -145,13 +146,16 @@ def not_found(kind: str, value: str, *, then: str) -> None:
     st.warning(f"No {kind} has the id “{shown(value)}”; {then}", icon=":material/search_off:")
 
 
-def badge(*, verified: bool, problems: tuple[Problem, ...] = ()) -> None:
-    """Verified (green) or the problem codes (red), as the validator found them."""
+def badge(*, verified: bool, problems: tuple[Problem, ...] = (), explain: bool = True) -> None:
+    """Verified (green) or "Not verified" and the problem codes (red), as the validator found them, with
+    what that means (what the machine proved, and what it did not)."""
     label = badge_label(verified=verified, codes=(p.code for p in problems))
     if verified:
         st.badge(label, icon=":material/verified:", color="green")
     else:
         st.badge(md(label), icon=":material/error:", color="red")
+    if explain:
+        st.caption(VERIFIED_MEANS if verified else NOT_VERIFIED_MEANS)
 
 
 def quote_id(owner: str, index: int) -> str:
@@ -159,7 +163,8 @@ def quote_id(owner: str, index: int) -> str:
     return "quote-" + re.sub(r"[^A-Za-z0-9_-]", "_", owner) + f"-{index}"
 
 
-def citation_panel(citation: CitationView, *, report: Report, cite: str | None = None, kind: str = "indicator") -> None:
+def citation_panel(citation: CitationView, *, report: Report, cite: str | None = None, provenance: str | None = None,
+                   kind: str = "indicator") -> None:  # fmt: skip
     """One citation: its sentence highlighted inside its paragraph, the source, links, a citation text."""
     source = citation.source
     text = report.texts.get(source.id)
@@ -193,6 +198,8 @@ def citation_panel(citation: CitationView, *, report: Report, cite: str | None =
         if cite:
             st.caption("Cite this")
             st.code(cite, language=None, wrap_lines=True)
+        if provenance:
+            st.caption(f"Provenance: {md(provenance)}")
 
 
 def _problems(problems: tuple[Problem, ...]) -> None:
@@ -227,7 +234,9 @@ def figure_detail(view: FigureView, *, report: Report, themes: dict[str, str], l
         st.markdown(md(indicator.note))
     _problems(view.problems)
     for citation in view.citations:
-        citation_panel(citation, report=report, cite=cite_text(view, citation))
+        cite = cite_text(view, citation, accessed=date.today(),
+                         link=permalink(FIGURE_PAGE, indicator=indicator.id)) if view.verified else None  # fmt: skip
+        citation_panel(citation, report=report, cite=cite, provenance=provenance_text(view, citation))
 
 
 def event_detail(view: EventView, *, report: Report, themes: dict[str, str], level: int = 3) -> None:
@@ -238,7 +247,9 @@ def event_detail(view: EventView, *, report: Report, themes: dict[str, str], lev
     st.caption(" · ".join(md(f) for f in (when(event.date), themes.get(event.theme, event.theme))))
     _problems(view.problems)
     for citation in view.citations:
-        citation_panel(citation, report=report, kind="event")
+        cite = event_cite_text(view, citation, accessed=date.today(),
+                               link=permalink(TIMELINE_PAGE, event=event.id)) if view.verified else None  # fmt: skip
+        citation_panel(citation, report=report, cite=cite, provenance=provenance_text(view, citation), kind="event")
 
 
 def downloads(report: Report) -> None:

@@ -7,6 +7,8 @@ import hashlib
 import io
 import json
 import re
+from dataclasses import replace
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -18,6 +20,7 @@ from dashboard.present import timeline
 from dashboard.present.charts import (
     COLOUR,
     LABEL_CHARS,
+    UNVERIFIED_STYLE,
     chart_shape,
     figures_table,
     series_alt,
@@ -25,7 +28,14 @@ from dashboard.present.charts import (
     series_figure,
     timeline_figure,
 )
-from dashboard.present.exports import CSV_COLUMNS, catalog_json, citations_csv, cite_text
+from dashboard.present.exports import (
+    CSV_COLUMNS,
+    catalog_json,
+    citations_csv,
+    cite_text,
+    event_cite_text,
+    provenance_text,
+)
 from dashboard.present.highlight import PASSAGE_STYLE, Span, md_escape, quote_in_paragraph_html, source_html
 from dashboard.present.views import event_views, figure_views, headline_ids, series_of
 from dashboard.validation.report import Report
@@ -167,7 +177,9 @@ def test_md_escape_leaves_no_markdown_active(text: str) -> None:
 
 
 def test_csv_has_one_row_per_citation_with_offsets_and_status(shipped: Report) -> None:
-    rows = list(csv.DictReader(io.StringIO(citations_csv(shipped))))
+    data = citations_csv(shipped).encode("utf-8")
+    assert data.startswith(b"\xef\xbb\xbf")  # a byte-order mark: a spreadsheet reads the accents as written
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
     assert shipped.catalog is not None
     records: tuple[Indicator | Event, ...] = (*shipped.catalog.indicators, *shipped.catalog.events)
     expected = sum(len(r.citations) for r in records)
@@ -177,6 +189,8 @@ def test_csv_has_one_row_per_citation_with_offsets_and_status(shipped: Report) -
     assert text[int(row["start"]) : int(row["end"])] == row["quote"]
     assert text[int(row["figure_start"]) : int(row["figure_end"])] == "$17bn"
     assert row["value"] == "17000000000" and row["status"] == "verified" and len(row["sha256"]) == 64
+    arms = next(r for r in rows if r["id"] == "russia-share-of-venezuela-arms-imports")
+    assert (arms["period"], arms["period_start"], arms["period_end"]) == ("2000–2021", "2000", "2021")
 
 
 def test_catalog_json_round_trips_values(shipped: Report) -> None:
@@ -186,11 +200,34 @@ def test_catalog_json_round_trips_values(shipped: Report) -> None:
     assert "pos" not in loans and loans["citations"][0]["quote"].startswith("Russia is a major creditor")
 
 
-def test_cite_this_names_figure_quote_and_source(shipped: Report) -> None:
+def test_cite_this_reads_as_published_with_provenance_apart(shipped: Report) -> None:
     figure = figure_views(shipped)["russian-loans-to-venezuela"]
-    text = cite_text(figure, figure.citations[0])
-    assert "approximately $17 billion" in text and "“Russia is a major creditor" in text
-    assert "bne IntelliNews" in text and "2025-03-17" in text
+    link = "https://example.org/figure?indicator=russian-loans-to-venezuela"
+    text = cite_text(figure, figure.citations[0], accessed=date(2026, 12, 1), link=link)
+    assert "since 2006: approximately $17 billion." in text and "“Russia is a major creditor" in text
+    assert "bne IntelliNews, 17 March 2025." in text and "(accessed 1 December 2026)." in text
+    assert text.endswith(f"Figure: {link}") and "sha256" not in text and "2006/.." not in text
+    provenance = provenance_text(figure, figure.citations[0])
+    assert "russian-loans-to-venezuela" in provenance and figure.citations[0].source.sha256 in provenance
+
+
+def test_an_event_has_a_cite_text_too(shipped: Report) -> None:
+    event = next(iter(event_views(shipped).values()))
+    text = event_cite_text(event, event.citations[0], accessed=date(2026, 12, 1), link="https://example.org/e")
+    assert (
+        event.event.title in text and event.citations[0].quote in text and text.endswith("Event: https://example.org/e")
+    )
+
+
+def test_an_unverified_figure_is_drawn_apart_from_the_legend_it_breaks(shipped: Report) -> None:
+    figures = figure_views(shipped)
+    members = [figures["syria-displaced-people"], figures["venezuela-displaced-people-2022"]]
+    broken = replace(members[1], problems=(members[0].problems or ()), verified=False)
+    fig = series_figure("displaced-population", [members[0], broken])
+    names = {trace.name: list(trace.customdata) for trace in fig.data}
+    assert names[UNVERIFIED_STYLE[0]] == [["venezuela-displaced-people-2022"]]
+    assert all(["venezuela-displaced-people-2022"] not in ids for n, ids in names.items() if n != UNVERIFIED_STYLE[0])
+    assert any("(not verified)" in label for trace in fig.data for label in trace.y)
 
 
 def test_broken_catalog_gives_empty_views(build: Build) -> None:

@@ -275,7 +275,7 @@ def test_an_invalid_entry_is_flagged_and_the_others_still_show(run: Run, tmp_pat
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("value: 343\n", "value: 344\n", 1), encoding="utf-8")
     at = run(catalog=path)
-    assert any("Problem: value-mismatch" in m for m in texts(at, "markdown"))
+    assert "343 agreements" not in big_texts(at) and "344 agreements" not in big_texts(at)  # never a headline
     assert "nearly 60%" in big_texts(at)
     at = run("figure", catalog=path, indicator="russia-venezuela-agreements")
     assert any("value-mismatch" in e for e in texts(at, "error"))
@@ -393,3 +393,23 @@ def test_curation_page_on_the_shipped_catalog_has_nothing_to_do(run: Run) -> Non
         "Every numeric and date mention of every source is cited, dated or excluded.",
         "No errors and no warnings.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("here", "expected"),
+    [
+        ("https://example.org/base/explore", "https://example.org/base/figure?indicator=a%2Fb"),
+        ("https://example.org/base", "https://example.org/base/figure?indicator=a%2Fb"),
+        ("http://localhost:8501/", "http://localhost:8501/figure?indicator=a%2Fb"),
+        (None, None),
+    ],
+)
+def test_a_permalink_keeps_the_base_path_the_reader_came_through(
+    monkeypatch: pytest.MonkeyPatch, here: str | None, expected: str | None
+) -> None:
+    from types import SimpleNamespace
+
+    from dashboard.web import navigation
+
+    monkeypatch.setattr(navigation, "st", SimpleNamespace(context=SimpleNamespace(url=here)))
+    assert navigation.permalink(navigation.FIGURE_PAGE, indicator="a/b") == expected

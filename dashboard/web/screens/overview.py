@@ -10,7 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard.present.views import FigureView
-from dashboard.present.wording import when
+from dashboard.present.wording import VERIFIED_MEANS, when
 from dashboard.web import cache, navigation, state
 from dashboard.web import widgets as ui
 
@@ -25,7 +25,7 @@ def _tile(view: FigureView, *, sources: str) -> None:
         facts = [when(indicator.period), indicator.entity or ""]
         st.caption(" · ".join(ui.md(f) for f in facts if f) or "No period stated")
         st.caption(f"Source: {ui.md(sources)}")
-        ui.badge(verified=view.verified, problems=view.problems)
+        ui.badge(verified=view.verified, problems=view.problems, explain=False)
         st.page_link(
             navigation.FIGURE_PAGE,
             label="Show the sentence",
@@ -63,6 +63,7 @@ def render() -> None:
         if right.form_submit_button("Search", icon=":material/search:", width="stretch") and query.strip():
             st.switch_page(navigation.SEARCH_PAGE, query_params={"q": query.strip()})
     st.header("Headline figures", anchor=False)
+    st.caption(VERIFIED_MEANS)
     headlines = derived.headlines
     for first in range(0, len(headlines), TILES_PER_ROW):
         row = headlines[first : first + TILES_PER_ROW]
