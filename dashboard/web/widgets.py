@@ -208,7 +208,12 @@ def _problems(problems: tuple[Problem, ...]) -> None:
 
 
 def _heading(text: str, level: int) -> None:
-    {1: st.title, 2: st.header, 3: st.subheader}[level](md(text), anchor=False)
+    if level == 1:
+        st.title(md(text), anchor=False)
+    elif level == 2:
+        st.header(md(text), anchor=False)
+    else:
+        st.subheader(md(text), anchor=False)
 
 
 def big(text: str) -> None:
