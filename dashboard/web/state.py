@@ -10,7 +10,7 @@ with the earlier URL, restores it. Nothing forwards on its own.
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Sequence
-from typing import Any
+from typing import Any, Literal
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -109,6 +109,12 @@ def table_callback(*, widget_key: str, url_key: str, ids: list[str]) -> Callable
 def choose(url_key: str, value: str) -> None:
     """on_click of a button that selects `value`."""
     set_param(url_key, value)
+
+
+def choice_button(label: str, *, url_key: str, value: str, key: str, chosen: bool = False,
+                  others: Literal["secondary", "tertiary"] = "secondary", **kwargs: Any) -> None:  # fmt: skip
+    """A button that puts `value` in the URL as `url_key` (one history entry); the chosen one is primary."""
+    st.button(label, key=key, on_click=choose, args=(url_key, value), type="primary" if chosen else others, **kwargs)
 
 
 def select_chart(fig: go.Figure, *, key: str, alt: str, url_key: str = "indicator") -> None:

@@ -222,7 +222,7 @@ def test_an_event_has_a_cite_text_too(shipped: Report) -> None:
 def test_an_unverified_figure_is_drawn_apart_from_the_legend_it_breaks(shipped: Report) -> None:
     figures = figure_views(shipped)
     members = [figures["syria-displaced-people"], figures["venezuela-displaced-people-2022"]]
-    broken = replace(members[1], problems=(members[0].problems or ()), verified=False)
+    broken = replace(members[1], verified=False)
     fig = series_figure("displaced-population", [members[0], broken])
     names = {trace.name: list(trace.customdata) for trace in fig.data}
     assert names[UNVERIFIED_STYLE[0]] == [["venezuela-displaced-people-2022"]]

@@ -83,8 +83,8 @@ def _page_of_series(series: list[str], *, chosen_series: str | None) -> list[str
     if len(series) <= SERIES_PER_PAGE:
         return series
     starts = list(range(0, len(series), SERIES_PER_PAGE))
-    chosen = chosen_series is not None and chosen_series in series
-    home = series.index(chosen_series) // SERIES_PER_PAGE * SERIES_PER_PAGE if chosen_series in series else 0
+    at = series.index(chosen_series) if chosen_series is not None and chosen_series in series else None
+    home = 0 if at is None else at // SERIES_PER_PAGE * SERIES_PER_PAGE
 
     def name(start: int) -> str:
         number = f"{start // SERIES_PER_PAGE + 1} of {len(starts)}"
@@ -93,9 +93,8 @@ def _page_of_series(series: list[str], *, chosen_series: str | None) -> list[str
         return " · ".join(_short(s) for s in series[start : start + SERIES_PER_PAGE]) + f" ({number})"
 
     first = state.url_widget(
-        st.selectbox, "Charts", starts, url_key="page", default=home, clears=("indicator",),
-        parse=lambda raw: home if chosen else int(raw),
-        format_func=name,
+        st.selectbox, "Charts", starts, url_key="page", default=home, clears=("indicator",), format_func=name,
+        parse=lambda raw: home if at is not None else int(raw),  # the chosen figure's page over `?page=`
     )  # fmt: skip
     start = first if isinstance(first, int) and 0 <= first < len(series) else 0
     return series[start : start + SERIES_PER_PAGE]
@@ -153,10 +152,10 @@ def _tap_list(series: str, members: list[FigureView], mark: str | None) -> None:
     Plotly takes a first tap on a bar for a hover, so a button is what selects in one tap."""
     with st.container(key=f"taps-{series}", gap="small"):
         for view in members:
-            st.button(
-                ui.md(f"{mark_label(view, members)}: {view.display}"),
-                key=f"tap-{view.indicator.id}", on_click=state.choose, args=("indicator", view.indicator.id),
-                type="primary" if view.indicator.id == mark else "secondary", width="stretch",
+            state.choice_button(
+                ui.md(f"{mark_label(view, members)}: {view.display}"), url_key="indicator",
+                value=view.indicator.id, key=f"tap-{view.indicator.id}", chosen=view.indicator.id == mark,
+                width="stretch",
             )  # fmt: skip
 
 
@@ -180,13 +179,14 @@ def _series(
         st.session_state[MARKED] = None
     title = "Other figures" if series == ALL else series_title(series)
     st.header(ui.md(title), anchor=False)
+    as_table = series == ALL or view == "Tables"
+    drawn = members if as_table else _drawn(members, mark)
     chart_side, detail_side = st.columns([3, 2], gap="medium") if mark else (st.container(), None)
     with chart_side:
-        if series == ALL or view == "Tables":
+        if as_table:
             table = derived.memo(("figures-table", series, ids), lambda: figures_table(members))
             state.select_table(table, key=f"table-{series or 'other'}")
         else:
-            drawn = _drawn(members, mark)
             fig, alt = derived.memo(
                 ("series-figure", series, ids, mark),
                 lambda: (series_figure(series, drawn, selected=mark), series_alt(drawn, series_id=series)),
@@ -201,12 +201,10 @@ def _series(
             if len(members) <= TAP_MAX:
                 _tap_list(series, members, mark)
         if series != ALL:
-            drawn = members if view == "Tables" else _drawn(members, mark)
-            st.caption(ui.md(derived.memo(("series-caption", series, ids, view, mark),
-                                          lambda: series_caption(drawn))))  # fmt: skip
-    if mark:
-        ui.titled(f"{valid[mark].indicator.title} · Explore")
+            shown = tuple(v.indicator.id for v in drawn)
+            st.caption(ui.md(derived.memo(("series-caption", series, shown), lambda: series_caption(drawn))))
     if mark and detail_side is not None:
+        ui.titled(f"{valid[mark].indicator.title} · Explore")
         with detail_side, st.container(border=True):
             ui.figure_detail(valid[mark], report=report, themes=catalog.themes)
         ui.scroll_into_view(ui.quote_id(mark, 0))

@@ -20,10 +20,9 @@ def _not_found(ident: str | None, *, views: dict[str, FigureView]) -> None:
     # Buttons, not page links: a link to the page the reader is on reruns it with the new parameters but
     # leaves the old ones in the address bar; a button writes them (one history entry).
     for view in views.values():
-        st.button(
-            f"{ui.md(view.indicator.title)} — {ui.md(view.display)}", key=f"go-{view.indicator.id}",
-            icon=":material/format_quote:", type="tertiary", on_click=state.choose,
-            args=("indicator", view.indicator.id),
+        state.choice_button(
+            f"{ui.md(view.indicator.title)} — {ui.md(view.display)}", url_key="indicator", value=view.indicator.id,
+            key=f"go-{view.indicator.id}", others="tertiary", icon=":material/format_quote:",
         )  # fmt: skip
 
 

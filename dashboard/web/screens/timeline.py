@@ -33,9 +33,9 @@ def _listed(placed: list[timeline.Placed], chosen: str | None, *, first: int, la
     for item in placed[:LISTED]:
         event = item.view.event
         label = f"{date_words(event.date)} — {event.title}"
-        st.button(
-            ui.md(label), key=f"event-{event.id}", on_click=state.choose, args=("event", event.id),
-            type="primary" if event.id == chosen else "tertiary", width="stretch",
+        state.choice_button(
+            ui.md(label), url_key="event", value=event.id, key=f"event-{event.id}", chosen=event.id == chosen,
+            others="tertiary", width="stretch",
         )  # fmt: skip
 
 
