@@ -19,13 +19,15 @@ from dashboard.catalog.fields import (
     RECORDS,
     SECTIONS,
     SHA256_PATTERN,
+    SITE,
     TOP_LEVEL,
     URL_PATTERN,
     Field,
     is_period,
     is_real_date,
 )
-from dashboard.catalog.model import Catalog, Citation, Event, Exclusion, Indicator, Pos, Source
+from dashboard.catalog.formula import FormulaError, names_in
+from dashboard.catalog.model import Catalog, Citation, Derived, Event, Exclusion, Indicator, Pos, Site, Source
 from dashboard.catalog.problems import Code, Problem
 from dashboard.catalog.safe_yaml import node_pos
 
@@ -71,6 +73,7 @@ class _Builder:
             self.flag("schema", present["version"][1], "`version` must be 1 (the contract this tool reads).")
         if "themes" in present:
             themes = self.themes(present["themes"][1])
+        site = Site(**{name: self.site_field(present[name][1], name=name) for name in SITE if name in present})
         for name, kind in SECTIONS.items():
             if name in present:
                 sections[name] = self.section(present[name][1], kind=kind, name=name)
@@ -82,7 +85,14 @@ class _Builder:
             sections["indicators"],
             sections["events"],
             sections["exclusions"],
+            site,
         )
+
+    def site_field(self, node: Node, *, name: str) -> str | None:
+        if node.id != "scalar" or node.tag == _NULL or not node.value.strip():
+            self.flag("schema", node, f"top-level `{name}` must be a text: {SITE[name].description}")
+            return None
+        return str(node.value)
 
     def themes(self, node: Node) -> dict[str, str]:
         if node.id != "mapping":
@@ -139,7 +149,9 @@ class _Builder:
         for name, field in spec.items():
             if field.required and values.get(name) is None and name in given:
                 continue  # already flagged as a bad value
-            if field.required and name not in given:
+            if name == "citations" and "derived" in given and name not in given:
+                values[name] = ()  # a derived figure may rest on its inputs' citations alone
+            elif field.required and name not in given:
                 self.flag("schema", node, f"{kind} {_label(ident)}is missing `{name}` ({field.description})", id=ident)
         if len(self.problems) > before:
             return None
@@ -155,6 +167,8 @@ class _Builder:
             return self.citations(node, where=where, ident=ident)
         if field.kind == "value":
             return self.value(node, where=where, ident=ident)
+        if field.kind == "derived":
+            return self.derived(node, where=where, ident=ident)
         if field.kind == "flag":
             if node.id == "scalar" and node.tag == _BOOL:
                 return node.value.lower() in ("true", "yes", "on")
@@ -185,6 +199,41 @@ class _Builder:
             Citation(pos=node_pos(item), **fields)  # type: ignore[arg-type]
             for item, fields in zip(node.value, built, strict=True)
         )
+
+    def derived(self, node: Node, *, where: str, ident: str | None) -> Derived | None:
+        """`{formula: total - part, from: {total: <id>, part: <id>}}`: every name of the formula an input."""
+        shape = "`{formula: total - part, from: {total: <indicator id>, part: <indicator id>}}`"
+        given: dict[str, Node] = {key.value: value for key, value in node.value} if node.id == "mapping" else {}
+        formula, inputs = given.get("formula"), given.get("from")
+        if formula is None or inputs is None or set(given) != {"formula", "from"}:
+            self.flag("schema", node, f"{where} must be {shape}.", id=ident)
+            return None
+        if formula.id != "scalar" or inputs.id != "mapping":
+            self.flag("schema", node, f"{where} must be {shape}.", id=ident)
+            return None
+        pairs = []
+        for key, value in inputs.value:
+            if not re.fullmatch(r"[a-z_][a-z0-9_]*", key.value) or value.id != "scalar":
+                self.flag("schema", key, f"{where}: each input is `name: <indicator id>` with a lower-case "
+                          "name (letters, digits, _) the formula uses.", id=ident)  # fmt: skip
+                return None
+            if not re.fullmatch(ID_PATTERN, value.value):
+                self.flag("schema", value, f"{where}: `{_shown(value.value)}` is not an indicator id.", id=ident)
+                return None
+            pairs.append((key.value, value.value))
+        try:
+            used = names_in(str(formula.value))
+        except FormulaError as error:
+            self.flag("schema", formula, f"{where}: {error}", id=ident)
+            return None
+        unknown = [name for name in used if name not in dict(pairs)]
+        unused = [name for name, _ in pairs if name not in used]
+        if unknown or unused or not used:
+            said = f"uses {', '.join(unknown)}, which `from` does not name" if unknown else ""
+            said = said or (f"does not use {', '.join(unused)}" if unused else "uses no input")
+            self.flag("schema", formula, f"{where}: the formula {said}; every input is used, and only those.", id=ident)
+            return None
+        return Derived(str(formula.value), tuple(pairs))
 
     def value(self, node: Node, *, where: str, ident: str | None) -> Decimal | tuple[Decimal, Decimal] | None:
         """A plain decimal, or a range `[low, high]` of two (low below high)."""

@@ -24,7 +24,7 @@ class Field:
     """How one field of a record is written."""
 
     kind: str
-    """One of: id, text, quote, date, period, sha256, url, value, qualifier, flag, citations."""
+    """One of: id, text, quote, date, period, sha256, url, value, qualifier, flag, citations, derived."""
     required: bool
     description: str
 
@@ -44,6 +44,9 @@ RECORDS: dict[str, dict[str, Field]] = {
         "published": _f("date", True, "Publication date: YYYY, YYYY-MM or YYYY-MM-DD."),
         "published_note": _f("text", False, "How the date was inferred, when the text does not state it."),
         "url": _f("url", False, "Address of the original page."),
+        "published_inferred": _f(
+            "flag", False, "true when `published` is deduced (from the page address, the tense), not stated."
+        ),
     },
     "indicator": {
         "id": _f("id", True, "Stable kebab-case id (used in links)."),
@@ -63,10 +66,16 @@ RECORDS: dict[str, dict[str, Field]] = {
         "qualifier": _f("qualifier", False, "How the text hedges the figure (any hedge phrase); null when exact."),
         "period": _f("period", False, "ISO 8601 date or interval start/end (open end: 2006/..)."),
         "entity": _f("text", False, "Who or what the figure is about."),
-        "series": _f("id", False, "Groups comparable figures into one chart."),
+        "series": _f("id", False, "Groups comparable figures into one chart: one unit, and one period or one entity."),
+        "part_of": _f("id", False, "Id of a figure that contains this one (70% within a share of 80%)."),
+        "derived": _f(
+            "derived",
+            False,
+            "Worked out from other figures: {formula: total - russia, from: {total: <id>, russia: <id>}}.",
+        ),
         "note": _f("text", False, "Context a reader needs."),
         "headline": _f("flag", False, "true to show the figure as a tile on the overview."),
-        "citations": _f("citations", True, "Quotations that state the figure."),
+        "citations": _f("citations", True, "Quotations that state the figure (optional when `derived`)."),
     },
     "event": {
         "id": _f("id", True, "Stable kebab-case id."),
@@ -81,6 +90,9 @@ RECORDS: dict[str, dict[str, Field]] = {
         "prefix": _f("quote", False, "Exact text right before the quote, to pick one occurrence."),
         "suffix": _f("quote", False, "Exact text right after the quote, to pick one occurrence."),
         "figure": _f("text", False, "The number in the quote that carries the value, as written."),
+        "attributed_to": _f(
+            "text", False, 'Who the text says states the figure ("according to …"), as the text names them.'
+        ),
     },
     "exclusion": {
         "source": _f("id", True, "Id of a declared source."),
@@ -93,7 +105,15 @@ RECORDS: dict[str, dict[str, Field]] = {
 }
 
 SECTIONS = {"sources": "source", "indicators": "indicator", "events": "event", "exclusions": "exclusion"}
-TOP_LEVEL = ("version", "themes", *SECTIONS)
+SITE: dict[str, Field] = {
+    "title": _f("text", False, "The dashboard's title: the home page's heading and every tab's name."),
+    "description": _f("text", False, "One or two sentences on what the dashboard is about, under the title."),
+    "publisher": _f("text", False, "Who publishes the dashboard."),
+    "licence": _f("text", False, "The licence of the catalog (e.g. CC BY 4.0); the sources keep their own."),
+    "contact": _f("text", False, "Where readers report an error: an e-mail address or a web address."),
+}
+"""Optional top-level fields that say what the dashboard is and who stands behind it."""
+TOP_LEVEL = ("version", *SITE, "themes", *SECTIONS)
 
 
 def slug(text: str, *, limit: int = 48) -> str:

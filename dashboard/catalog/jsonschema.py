@@ -14,6 +14,7 @@ from dashboard.catalog.fields import (
     RECORDS,
     SECTIONS,
     SHA256_PATTERN,
+    SITE,
     URL_PATTERN,
 )
 
@@ -45,15 +46,33 @@ _KINDS: dict[str, dict[str, Any]] = {
     "qualifier": {"enum": [*QUALIFIER_CHOICES, None]},
     "flag": {"type": "boolean"},
     "citations": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/citation"}},
+    "derived": {
+        "type": "object",
+        "additionalProperties": False,
+        "required": ["formula", "from"],
+        "properties": {
+            "formula": {"type": "string", "minLength": 1},
+            "from": {
+                "type": "object",
+                "minProperties": 1,
+                "propertyNames": {"pattern": "^[a-z_][a-z0-9_]*$"},
+                "additionalProperties": {"type": "string", "pattern": ID_PATTERN},
+            },
+        },
+    },
 }
 
 
 def _record(kind: str) -> dict[str, Any]:
     fields = RECORDS[kind]
+    required = [name for name, field in fields.items() if field.required]
+    record: dict[str, Any] = {"type": "object", "additionalProperties": False}
+    if "derived" in fields:  # a derived figure may rest on its inputs' citations alone
+        required.remove("citations")
+        record["anyOf"] = [{"required": ["citations"]}, {"required": ["derived"]}]
     return {
-        "type": "object",
-        "additionalProperties": False,
-        "required": [name for name, field in fields.items() if field.required],
+        **record,
+        "required": required,
         "properties": {
             name: {**_KINDS[field.kind], "description": field.description} for name, field in fields.items()
         },
@@ -63,6 +82,7 @@ def _record(kind: str) -> dict[str, Any]:
 def catalog_schema() -> dict[str, Any]:
     properties: dict[str, Any] = {
         "version": {"const": 1},
+        **{name: {**_KINDS[field.kind], "description": field.description} for name, field in SITE.items()},
         "themes": {
             "type": "object",
             "propertyNames": {"pattern": ID_PATTERN},

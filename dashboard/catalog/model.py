@@ -36,6 +36,8 @@ class Source:
     author: str | None = None
     published_note: str | None = None
     url: str | None = None
+    published_inferred: bool = False
+    """`published` is deduced (from the page address, the tense of the text), not stated by the source."""
     pos: Pos = NOWHERE
     field_pos: dict[str, Pos] = field(default_factory=dict, compare=False, hash=False)
     """Position of each field's value, for messages that point at one field."""
@@ -51,8 +53,20 @@ class Citation:
     suffix: str | None = None
     figure: str | None = None
     """The number in the quote that carries the value, when the quote holds several."""
+    attributed_to: str | None = None
+    """Who the text says states the figure ("the UN Refugee Agency"), as the text names them."""
     pos: Pos = NOWHERE
     field_pos: dict[str, Pos] = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True)
+class Derived:
+    """How a figure is worked out from others: `formula` over names, each name an indicator id."""
+
+    formula: str
+    """Arithmetic over the names of `inputs`: + - * / and parentheses ("total - russia")."""
+    inputs: tuple[tuple[str, str], ...]
+    """(name, indicator id) pairs, in the order written."""
 
 
 @dataclass(frozen=True)
@@ -75,6 +89,10 @@ class Indicator:
     note: str | None = None
     headline: bool = False
     """Shown as a tile on the overview."""
+    part_of: str | None = None
+    """Id of a figure that contains this one (a share within a larger share)."""
+    derived: Derived | None = None
+    """Set when the figure is worked out from other figures rather than stated; citations may be empty."""
     pos: Pos = NOWHERE
     field_pos: dict[str, Pos] = field(default_factory=dict, compare=False, hash=False)
 
@@ -108,6 +126,17 @@ class Exclusion:
 
 
 @dataclass(frozen=True)
+class Site:
+    """What the dashboard is and who stands behind it: the catalog's optional top-level fields."""
+
+    title: str | None = None
+    description: str | None = None
+    publisher: str | None = None
+    licence: str | None = None
+    contact: str | None = None
+
+
+@dataclass(frozen=True)
 class Catalog:
     """The whole catalog as loaded; entries that failed the schema are left out."""
 
@@ -118,6 +147,7 @@ class Catalog:
     indicators: tuple[Indicator, ...]
     events: tuple[Event, ...]
     exclusions: tuple[Exclusion, ...]
+    site: Site = field(default_factory=Site)
 
     def source(self, source_id: str) -> Source | None:
         return self._sources_by_id.get(source_id)
