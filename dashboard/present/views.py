@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from dashboard.catalog.model import Citation, Event, Indicator, Source
 from dashboard.catalog.problems import INFO, Problem
+from dashboard.present.caveats import Caveat, figure_caveats, source_caveats
 from dashboard.text.mentions import format_value
 from dashboard.text.units import parse_unit
 from dashboard.validation.report import Report
@@ -47,6 +48,8 @@ class FigureView:
     verified: bool
     problems: tuple[Problem, ...]
     citations: tuple[CitationView, ...]
+    caveats: tuple[Caveat, ...] = ()
+    """What a reader must know before quoting it: hedged, a range, attributed, date inferred, derived."""
 
 
 @dataclass(frozen=True)
@@ -55,6 +58,8 @@ class EventView:
     verified: bool
     problems: tuple[Problem, ...]
     citations: tuple[CitationView, ...]
+    caveats: tuple[Caveat, ...] = ()
+    """A source whose date is deduced (the event's date may rest on it)."""
 
 
 def _problems_by_id(report: Report) -> dict[str, tuple[Problem, ...]]:
@@ -103,7 +108,8 @@ def figure_views(report: Report) -> dict[str, FigureView]:
         words = _stated_in_words(report, citations) if parse_unit(indicator.unit).kind in WORDED_KINDS else None
         if words and words.casefold() not in display.casefold():
             display = f"{words} ({display})"
-        views[indicator.id] = FigureView(indicator, display, not own, own, citations)
+        caveats = figure_caveats(indicator, ((c.citation, c.source) for c in citations))
+        views[indicator.id] = FigureView(indicator, display, not own, own, citations, caveats)
     return views
 
 
@@ -125,12 +131,12 @@ def event_views(report: Report) -> dict[str, EventView]:
         return {}
     problems = _problems_by_id(report)
     ordered = sorted(report.catalog.events, key=lambda e: e.date)
-    return {
-        e.id: EventView(
-            e, not problems.get(e.id), problems.get(e.id, ()), _citations(report, e, problems.get(e.id, ()))
-        )
-        for e in ordered
-    }
+    views = {}
+    for event in ordered:
+        own = problems.get(event.id, ())
+        citations = _citations(report, event, own)
+        views[event.id] = EventView(event, not own, own, citations, source_caveats(c.source for c in citations))
+    return views
 
 
 def headline_ids(report: Report) -> list[str]:
