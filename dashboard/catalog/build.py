@@ -15,6 +15,7 @@ from typing import Any
 from dashboard.catalog.fields import (
     DECIMAL_PATTERN,
     ID_PATTERN,
+    LANGUAGE_PATTERN,
     QUALIFIER_CHOICES,
     RECORDS,
     SECTIONS,
@@ -291,6 +292,8 @@ def _check_scalar(text: str, kind: str) -> str | None:
         return "must be 64 lower-case hex digits; run `indicators pin` to fill it in."
     if kind == "url" and not re.fullmatch(URL_PATTERN, text):
         return f"`{text}` must be an http(s) address."
+    if kind == "language" and not re.fullmatch(LANGUAGE_PATTERN, text):
+        return f"`{_shown(text)}` must be a BCP 47 language tag: `en`, `es`, `ru`, `pt-BR`."
     if kind == "qualifier" and text not in QUALIFIER_CHOICES:
         return (
             f"`{text}` is not a known qualifier{_did_you_mean(text, QUALIFIER_CHOICES)}; use one of: "

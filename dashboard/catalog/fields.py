@@ -16,6 +16,8 @@ DATE_PATTERN = r"^[0-9]{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12][0-9]|3[01]))?)
 PERIOD_PATTERN = r"^[0-9]{4}(?:-[0-9]{2}){0,2}(?:/(?:[0-9]{4}(?:-[0-9]{2}){0,2}|\.\.))?$"
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
 URL_PATTERN = r"^https?://[^\s]+$"
+LANGUAGE_PATTERN = r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$"
+"""A BCP 47 tag as news sources need it: a primary language subtag, then region or script subtags."""
 DECIMAL_PATTERN = r"^-?(?:0|[1-9](?:_?[0-9])*)(?:\.[0-9](?:_?[0-9])*)?$"
 
 
@@ -24,7 +26,7 @@ class Field:
     """How one field of a record is written."""
 
     kind: str
-    """One of: id, text, quote, date, period, sha256, url, value, qualifier, flag, citations, derived."""
+    """One of: id, text, quote, date, period, sha256, url, language, value, qualifier, flag, citations, derived."""
     required: bool
     description: str
 
@@ -44,6 +46,9 @@ RECORDS: dict[str, dict[str, Field]] = {
         "published": _f("date", True, "Publication date: YYYY, YYYY-MM or YYYY-MM-DD."),
         "published_note": _f("text", False, "How the date was inferred, when the text does not state it."),
         "url": _f("url", False, "Address of the original page."),
+        "language": _f(
+            "language", False, "The text's language as a BCP 47 tag (es, ru, pt-BR); absent means en (English)."
+        ),
         "published_inferred": _f(
             "flag", False, "true when `published` is deduced (from the page address, the tense), not stated."
         ),
@@ -101,6 +106,7 @@ RECORDS: dict[str, dict[str, Field]] = {
         "suffix": _f("quote", False, "Exact text right after the quote, to pick one occurrence."),
         "figure": _f("text", True, "The mention excluded, as written in the quote."),
         "reason": _f("text", True, "Why it is neither an indicator nor an event."),
+        "translation": _f("text", False, "The quote in English, for a reader of a source that is not English."),
     },
 }
 

@@ -9,6 +9,7 @@ from dashboard.catalog.fields import (
     DATE_PATTERN,
     DECIMAL_PATTERN,
     ID_PATTERN,
+    LANGUAGE_PATTERN,
     PERIOD_PATTERN,
     QUALIFIER_CHOICES,
     RECORDS,
@@ -30,6 +31,7 @@ _KINDS: dict[str, dict[str, Any]] = {
     "period": {"anyOf": [{"type": "string", "pattern": PERIOD_PATTERN}, _YEAR]},
     "sha256": {"type": "string", "pattern": SHA256_PATTERN},
     "url": {"type": "string", "pattern": URL_PATTERN},
+    "language": {"type": "string", "pattern": LANGUAGE_PATTERN},
     # YAML 1.2 editors read 17_000_000_000 as a string: accept the digit-group form too
     "value": {
         "anyOf": [

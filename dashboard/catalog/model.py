@@ -36,6 +36,8 @@ class Source:
     author: str | None = None
     published_note: str | None = None
     url: str | None = None
+    language: str = "en"
+    """BCP 47 tag of the text's language; its primary subtag picks the reader (text/mentions.py)."""
     published_inferred: bool = False
     """`published` is deduced (from the page address, the tense of the text), not stated by the source."""
     pos: Pos = NOWHERE
@@ -55,6 +57,8 @@ class Citation:
     """The number in the quote that carries the value, when the quote holds several."""
     attributed_to: str | None = None
     """Who the text says states the figure ("the UN Refugee Agency"), as the text names them."""
+    translation: str | None = None
+    """The quote in English, as the curator renders it (a source in another language)."""
     pos: Pos = NOWHERE
     field_pos: dict[str, Pos] = field(default_factory=dict, compare=False, hash=False)
 
@@ -121,6 +125,7 @@ class Exclusion:
     reason: str
     prefix: str | None = None
     suffix: str | None = None
+    translation: str | None = None
     pos: Pos = NOWHERE
     field_pos: dict[str, Pos] = field(default_factory=dict, compare=False, hash=False)
 

@@ -44,6 +44,9 @@ Code = Literal[
     "period-mismatch",
     "citations-disagree",
     "date-not-in-quote",
+    "language-unsupported",
+    "translation-missing",
+    "translation-mismatch",
     "uncovered-figure",
 ]
 """Every problem code; a mistyped code is a type error, not a surprise at run time."""
@@ -105,6 +108,16 @@ CODES: dict[Code, tuple[Severity, str]] = {
     ),
     "citations-disagree": (ERROR, "one indicator's citations state different values"),
     "date-not-in-quote": (ERROR, "an event's quote holds no date consistent with its `date` (or only a coarser one)"),
+    "language-unsupported": (
+        ERROR,
+        "a source's `language` has no reader (English, Spanish and Russian are read): nothing in it can be proved",
+    ),
+    "translation-missing": (ERROR, "a citation of a source that is not English has no English `translation`"),
+    "translation-mismatch": (
+        ERROR,
+        "the `translation` does not state the quote's figure (value, scale, unit, qualifier or date) as the "
+        "original does",
+    ),
     "uncovered-figure": (INFO, "a mention in a source is cited nowhere and not excluded (coverage)"),
 }
 """code -> (severity, when it fires): the README's table of problem codes is this table (tested word for word)."""

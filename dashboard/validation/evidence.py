@@ -13,7 +13,7 @@ from dashboard.catalog.lock import LockEntry
 from dashboard.catalog.model import Catalog, Citation, Pos
 from dashboard.catalog.problems import Code, Problem
 from dashboard.catalog.sources import SourceText
-from dashboard.text.mentions import Mention, read_mentions
+from dashboard.text.mentions import Mention, reader_for
 
 
 @dataclass(frozen=True)
@@ -45,9 +45,12 @@ class Evidence:
     _starts: dict[str, list[int]] = field(default_factory=dict)
 
     def mentions(self, source_id: str) -> list[Mention]:
+        """The source's mentions, read by the reader of its language (none when no reader reads it)."""
         if source_id not in self._mentions:
             text = self.texts[source_id].text
-            found = read_mentions(text)
+            source = self.catalog.source(source_id)
+            reader = reader_for(source.language if source else None)
+            found = reader(text) if reader is not None else []
             self._mentions[source_id] = found
             self._starts[source_id] = [m.start for m in found]
         return self._mentions[source_id]

@@ -13,7 +13,13 @@ from dashboard.validation.report import Report, SourceCoverage, Uncovered
 from dashboard.validation.rules.claims import check_claims
 from dashboard.validation.rules.events import check_event
 from dashboard.validation.rules.indicators import check_indicator
-from dashboard.validation.rules.structure import check_exclusion, check_hashes, check_ids, check_references
+from dashboard.validation.rules.structure import (
+    check_exclusion,
+    check_hashes,
+    check_ids,
+    check_languages,
+    check_references,
+)
 
 _CONTEXT = 40
 
@@ -38,6 +44,7 @@ def _validate_loaded(loaded: Loaded, *, path: Path) -> Report:
     problems = [*loaded.problems, *source_problems]
     problems += check_ids(evidence)
     problems += check_references(evidence)
+    problems += check_languages(evidence)
     problems += check_hashes(evidence)
     for indicator in catalog.indicators:
         problems += check_indicator(evidence, indicator)

@@ -11,14 +11,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from dashboard.catalog.model import Event
+from dashboard.catalog.model import Citation, Event, Source
 from dashboard.catalog.problems import Problem
 from dashboard.text.dates import date_parts, resolve_date
-from dashboard.text.mentions import DATE_KINDS, Mention
+from dashboard.text.mentions import DATE_KINDS, Mention, read_mentions
 from dashboard.text.sentences import sentence_bounds
 from dashboard.text.tense import Tense, tense_at
 from dashboard.validation.evidence import Evidence, citation_pos
 from dashboard.validation.rules.structure import anchor_citation
+from dashboard.validation.rules.translations import is_english, translation_missing
 
 _ADVERBIAL = re.compile(r"(?i)\b(?:in|on|during|by|until|till|before|after)\s+(?:(?:early|mid|late)[\s-]+)?\Z")
 
@@ -47,6 +48,8 @@ def check_event(evidence: Evidence, event: Event) -> Iterator[Problem]:
         yield from anchor_citation(evidence, owner=event.id, index=index, citation=citation)
         anchor = evidence.anchors.get((event.id, index))
         source = evidence.catalog.source(citation.source)
+        if source is not None:
+            yield from check_event_translation(evidence, event, index=index, citation=citation, source=source)
         if anchor is None or source is None:
             continue
         dated = [m for m in evidence.mentions_in(anchor.source, anchor.start, anchor.end) if m.kind in DATE_KINDS]
@@ -80,3 +83,28 @@ def _tense(text: str, at: int) -> Tense | None:
         return None
     start, end = sentence_bounds(text, start=at, end=at + 1)
     return tense_at(text[start:end], at - start)
+
+
+def check_event_translation(
+    evidence: Evidence, event: Event, *, index: int, citation: Citation, source: Source
+) -> Iterator[Problem]:
+    """The translation of an event's citation holds a date consistent with the event's `date`."""
+    if is_english(source):
+        return
+    if citation.translation is None:
+        yield translation_missing(evidence, owner=event.id, index=index, citation=citation, source=source)
+        return
+    wanted = date_parts(event.date)
+    dated = [m for m in read_mentions(citation.translation) if m.kind in DATE_KINDS]
+    years = tuple(int(m.value) for m in dated if m.kind == "year" and m.value is not None)
+    if any(consistent(m, wanted, published=source.published, quote_years=years) for m in dated):
+        return
+    listed = ", ".join(repr(m.text) for m in dated) or "none"
+    yield evidence.problem(
+        "translation-mismatch",
+        f"citation {index + 1}: the translation holds no date consistent with `date: {event.date}` (dates there: "
+        f"{listed}); translate the date as the original gives it.",
+        pos=citation_pos(citation, "translation"),
+        id=event.id,
+        citation=index,
+    )

@@ -25,6 +25,7 @@ from dashboard.validation.rules.figures import SCALE_NAMES, Fit, best, compare
 from dashboard.validation.rules.nouns import counted_noun, other_noun
 from dashboard.validation.rules.periods import period_disagrees
 from dashboard.validation.rules.structure import anchor_citation
+from dashboard.validation.rules.translations import check_figure_translation, is_english
 
 Flag = Callable[..., Problem]
 """Makes a Problem of this citation: flag(code, message, at=position, fix=…)."""
@@ -80,7 +81,12 @@ def check_indicator(evidence: Evidence, indicator: Indicator) -> Iterator[Proble
     for index, citation in enumerate(indicator.citations):
         yield from anchor_citation(evidence, owner=indicator.id, index=index, citation=citation)
         anchor = evidence.anchors.get((indicator.id, index))
+        source = evidence.catalog.source(citation.source)
         if anchor is None:
+            if source is not None:
+                yield from check_figure_translation(
+                    evidence, indicator, index=index, citation=citation, source=source, original=None
+                )
             continue
         mentions = evidence.mentions_in(anchor.source, anchor.start, anchor.end)
         check = _CitationCheck(evidence, indicator, index=index, citation=citation, mentions=mentions)
@@ -93,6 +99,10 @@ def check_indicator(evidence: Evidence, indicator: Indicator) -> Iterator[Proble
         if any(p.code in ("value-mismatch", "value-not-in-quote") for p in problems):
             mismatched.append(index)
         yield from problems
+        if source is not None:
+            yield from check_figure_translation(
+                evidence, indicator, index=index, citation=citation, source=source, original=chosen
+            )
     yield from _disagreement(evidence, indicator, stated=stated, mismatched=mismatched)
 
 
@@ -235,7 +245,9 @@ class _CitationCheck:
                       fix=(("qualifier", str(mention.qualifier)),))  # fmt: skip
 
     def _noun(self, mention: Mention) -> None:
-        if self.unit.kind != "count" or mention.kind != "count":
+        """The counted noun, in English: a source in another language has it checked on its translation."""
+        source = self.evidence.catalog.source(self.citation.source)
+        if self.unit.kind != "count" or mention.kind != "count" or (source is not None and not is_english(source)):
             return
         noun = other_noun(self.unit, mention.noun)
         if noun is not None:

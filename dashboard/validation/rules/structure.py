@@ -12,7 +12,7 @@ from dashboard.catalog.lock import citation_key, lock_path
 from dashboard.catalog.model import Catalog, Citation, Event, Exclusion, Indicator, Source
 from dashboard.catalog.problems import Problem
 from dashboard.text.anchor import Location, locate
-from dashboard.text.mentions import names_a_number, pinned, read_mentions
+from dashboard.text.mentions import LANGUAGES, names_a_number, pinned, read_mentions, reader_for
 from dashboard.validation.drift import drift
 from dashboard.validation.evidence import Anchor, Evidence, citation_pos
 
@@ -40,6 +40,20 @@ def check_ids(evidence: Evidence) -> Iterator[Problem]:
                 )
             else:
                 first[record.id] = record.pos.line
+
+
+def check_languages(evidence: Evidence) -> Iterator[Problem]:
+    """A source in a language no reader reads: nothing in it can be proved, so say so once, at its `language`."""
+    for source in evidence.catalog.sources:
+        if reader_for(source.language) is None:
+            yield evidence.problem(
+                "language-unsupported",
+                f"source `{source.id}` is in `{source.language}`, which no reader reads (readers: "
+                f"{', '.join(sorted(LANGUAGES))}); its figures cannot be proved. Cite a source in one of those "
+                "languages, or add a reader for this one (dashboard/text/, one module per language).",
+                pos=source.field_pos.get("language", source.pos),
+                id=source.id,
+            )
 
 
 def check_references(evidence: Evidence) -> Iterator[Problem]:
