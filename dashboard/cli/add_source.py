@@ -1,4 +1,5 @@
-"""`indicators add-source FILE [--catalog CATALOG] [--id ID] [--publisher …] [--published DATE] [--url …]`:
+"""`indicators add-source FILE [--catalog CATALOG] [--id ID] [--publisher …] [--published DATE] [--url …]
+[--language TAG]`:
 the thin CLI over curation/add_source.py; ends with the new source's coverage lines."""
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--publisher", help="who published it (default: a TODO)")
     parser.add_argument("--published", metavar="YYYY[-MM[-DD]]", help="date (default: read from the text)")
     parser.add_argument("--url", help="address of the original page")
+    parser.add_argument(
+        "--language", default="en", metavar="TAG", help="the text's language, a BCP 47 tag: en, es, ru (default: en)"
+    )
 
 
 def run(args: argparse.Namespace) -> ExitCode:
@@ -33,7 +37,13 @@ def run(args: argparse.Namespace) -> ExitCode:
         raise CatalogUnreadable(f"{file}: no such file.")
     try:
         added = add_source(
-            catalog, file, ident=args.ident, publisher=args.publisher, published=args.published, url=args.url
+            catalog,
+            file,
+            ident=args.ident,
+            publisher=args.publisher,
+            published=args.published,
+            url=args.url,
+            language=args.language,
         )
     except Refused as refusal:
         print(f"indicators: not added: {refusal}", file=sys.stderr)

@@ -14,12 +14,12 @@ from pathlib import Path
 from dashboard.catalog.atomic import exclusive, write_atomic
 from dashboard.catalog.edit import append_to_section, apply_edits, render_entry, section_indent
 from dashboard.catalog.errors import Refused
-from dashboard.catalog.fields import ID_PATTERN, URL_PATTERN, is_real_date, slug
+from dashboard.catalog.fields import ID_PATTERN, LANGUAGE_PATTERN, URL_PATTERN, is_real_date, slug
 from dashboard.catalog.load import read_catalog_text
 from dashboard.catalog.sources import CORPUS_DIR, MAX_SOURCE_BYTES, NotText, corpus_root, decode_text
 from dashboard.catalog.yamlmap import map_catalog
 from dashboard.curation.suggest import TODO, plain_dates
-from dashboard.text.mentions import read_mentions
+from dashboard.text.mentions import LANGUAGES, read_mentions, reader_for
 
 HEAD_LINES = 12
 """How many non-empty lines at the top of a text may state its publication date."""
@@ -72,10 +72,10 @@ def title_of(text: str) -> str | None:
     return None
 
 
-def published_of(text: str) -> tuple[str, str] | None:
+def published_of(text: str, language: str = "en") -> tuple[str, str] | None:
     """The first full date or year-month stated in the first lines, and the text it was read from."""
     head_lines = [line for line in text.splitlines() if line.strip()][:HEAD_LINES]
-    for mention in read_mentions("\n".join(head_lines)):
+    for mention in read_mentions("\n".join(head_lines), language):
         date = mention.date
         if mention.kind == "date" and date is not None and date.year and date.month and not date.relative:
             parts = [f"{date.year:04d}", f"{date.month:02d}", *([f"{date.day:02d}"] if date.day else [])]
@@ -93,11 +93,14 @@ def add_source(
     publisher: str | None = None,
     published: str | None = None,
     url: str | None = None,
+    language: str = "en",
 ) -> Added:
     """Copy `file` into the catalog's seeds/ and append its `sources` entry (both atomically), holding
     the catalog's lock from the reading to the write."""
     with exclusive(catalog):
-        return _add_source(catalog, file, ident=ident, publisher=publisher, published=published, url=url)
+        return _add_source(
+            catalog, file, ident=ident, publisher=publisher, published=published, url=url, language=language
+        )
 
 
 def _add_source(
@@ -108,7 +111,11 @@ def _add_source(
     publisher: str | None,
     published: str | None,
     url: str | None,
+    language: str,
 ) -> Added:
+    if not re.fullmatch(LANGUAGE_PATTERN, language) or reader_for(language) is None:
+        raise Refused(f"--language {language!r} has no reader; give one of: {', '.join(sorted(LANGUAGES))} "
+                      "(a BCP 47 tag such as es or ru-RU).")  # fmt: skip
     data = read_new_text(file)
     text = decode_text(data, name=file.name)
     old = read_catalog_text(catalog)
@@ -136,7 +143,7 @@ def _add_source(
     if not publisher:
         comments["publisher"] = "TODO: who published it"
     note = None
-    inferred = None if published else published_of(text)
+    inferred = None if published else published_of(text, language)
     if published:
         fields["published"] = published
     elif inferred:
@@ -147,6 +154,8 @@ def _add_source(
         comments["published"] = "TODO: YYYY, YYYY-MM or YYYY-MM-DD (and a published_note saying how you know)"
     if url:
         fields["url"] = url
+    if reader_for(language) is not reader_for("en"):
+        fields["language"] = language
     entry = plain_dates(render_entry(fields, indent=section_indent(spans, section="sources"), comments=comments))
     new = apply_edits(old, [append_to_section(old, spans, section="sources", entries=[entry])])
     if copy:

@@ -82,7 +82,7 @@ def suggest(report: Report, *, sources: Collection[str] | None = None) -> list[S
         text = report.texts.get(coverage.source)
         if text is None or not coverage.uncovered or (sources and coverage.source not in sources):
             continue
-        mentions = sorted(read_mentions(text.text), key=lambda m: m.start)
+        mentions = sorted(read_mentions(text.text, text.source.language), key=lambda m: m.start)
         maker = _Maker(text=text, mentions=mentions, taken=taken, themes=themes)
         stubs += maker.stubs(coverage.uncovered)
     return stubs
@@ -127,10 +127,24 @@ class _Maker:
         last = bisect_left(self.mentions, end, lo=first, key=lambda m: m.start)
         return [m for m in self.mentions[first:last] if m.end <= end]
 
+    @property
+    def english(self) -> bool:
+        return self.text.source.language.split("-")[0].lower() == "en"
+
     def citation(self, mention: Mention, *, start: int, end: int) -> dict[str, str]:
         quote = {"source": self.text.source.id, "quote": self.text.text[start:end]}
         context = shortest_context(self.text.text, self.text.text[start:end], start=start)
-        return {**quote, **dict([context] if context else []), "figure": mention.text}
+        translation = {} if self.english else {"translation": TODO}
+        return {**quote, **dict([context] if context else []), "figure": mention.text, **translation}
+
+    def todo_comments(self, comments: dict[str, str]) -> dict[str, str]:
+        """The comments of a stub, with the translation's TODO for a source in another language."""
+        if self.english:
+            return comments
+        return {
+            **comments,
+            "citations": f"TODO: each `translation` is the quote in English ({self.text.source.language})",
+        }
 
     def new_id(self, *parts: str) -> str:
         base = "-".join(p for p in (slug(self.text.source.id, limit=40), *map(slug, parts)) if p)
@@ -173,7 +187,8 @@ class _Maker:
         fields["entity"] = TODO
         comments["entity"] = "TODO: who or what the figure is about (or delete this line)"
         fields["citations"] = [self.citation(mention, start=start, end=end)]
-        return Stub("indicators", fields=fields, comments=comments, covers=frozenset(covers), **where)
+        return Stub("indicators", fields=fields, comments=self.todo_comments(comments), covers=frozenset(covers),
+                    **where)  # fmt: skip
 
     def unit(self, mention: Mention, *, limit: int) -> tuple[str, str | None]:
         if mention.kind == "percent":
@@ -188,6 +203,9 @@ class _Maker:
             return "times", None
         if mention.kind == "measure" and mention.unit_text:
             return mention.unit_text, None
+        if not self.english:  # the catalog's units are English words: a person translates the noun
+            said = f" ({mention.noun!r} in the text)" if mention.noun else ""
+            return TODO, f"TODO: the English plural noun counted{said}: people, agreements, head of cattle"
         later = [m for m in self.inside(mention.end, limit) if m.start >= mention.end]
         last = list_end(self.text.text, mention=mention, after=later)
         noun = count_noun(self.text.text, end=last.end, limit=limit)
@@ -231,6 +249,7 @@ class _Maker:
         comments = {"title": "TODO: what happened", "theme": f"TODO: one of: {self.themes}"}
         if mention.kind == "date" and mention.date is not None and mention.date.year is None:
             comments["date"] = f"{mention.text!r} read against `published: {published}`; check it"
+        comments = self.todo_comments(comments)
         return Stub("events", fields=fields, comments=comments, covers=frozenset(covers | {mention.start}), **where)
 
     def exclusion(self, mention: Mention, *, bounds: tuple[int, int], where: dict[str, Any]) -> Stub:

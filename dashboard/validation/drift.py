@@ -19,7 +19,7 @@ from dashboard.catalog.lock import LockEntry, citation_key, lock_path, read_lock
 from dashboard.catalog.model import Catalog, Citation
 from dashboard.catalog.sources import SourceText
 from dashboard.text.anchor import AMBIGUOUS, CONTEXT_MISMATCH, FOUND, INEXACT, locate
-from dashboard.text.mentions import read_mentions
+from dashboard.text.mentions import read_mentions, reader_for
 from dashboard.validation.report import Report
 
 _SLOT = r"(.{1,40}?)"
@@ -68,16 +68,18 @@ def _classify(
     if found.status == INEXACT and found.start is not None:
         line = text.line_col(found.start)[0]
         return Drift(key, "changed text", f"line {line}: matches only after folding quotes, dashes or spaces")
-    changed = changed_numbers(text.text, citation.quote)
+    changed = changed_numbers(text.text, citation.quote, language=text.source.language)
     if changed is not None:
         start, pairs = changed
         return Drift(key, "changed number", f"line {text.line_col(start)[0]}: {pairs}")
     return Drift(key, "lost")
 
 
-def changed_numbers(source: str, quote: str) -> tuple[int, str] | None:
+def changed_numbers(source: str, quote: str, *, language: str = "en") -> tuple[int, str] | None:
     """Find the quote with only its numbers changed: (start, "old -> new, …"), or None."""
-    mentions = read_mentions(quote)
+    if reader_for(language) is None:
+        return None
+    mentions = read_mentions(quote, language)
     if not mentions or len(mentions) > _MAX_SLOTS:
         return None
     pattern, last = [], 0
@@ -87,7 +89,7 @@ def changed_numbers(source: str, quote: str) -> tuple[int, str] | None:
     pattern.append(re.escape(quote[last:]))
     for match in re.finditer("".join(pattern), source, flags=re.DOTALL):
         new = match.groups()
-        if all(len(read_mentions(slot)) == 1 and slot.strip() == slot for slot in new):
+        if all(len(read_mentions(slot, language)) == 1 and slot.strip() == slot for slot in new):
             pairs = [f"{m.text} -> {slot}" for m, slot in zip(mentions, new, strict=True) if m.text != slot]
             if pairs:
                 return match.start(), ", ".join(pairs)

@@ -197,7 +197,8 @@ def _not_found(evidence: Evidence, found: Location, *, owner: str, index: int, c
         line = text.line_col(found.nearest.start)[0]
         suggestion = found.nearest.text
         message += f" Nearest passage (line {line}): {_short(found.nearest.text)!r}."
-        differ = _numbers_that_differ(citation.quote, found.nearest.text)
+        source = evidence.catalog.source(citation.source)
+        differ = _numbers_that_differ(citation.quote, found.nearest.text, language=source.language if source else "en")
         if differ:
             message += f" Numbers that differ: {differ}."
     message += " Copy the quote from the source byte for byte."
@@ -206,9 +207,11 @@ def _not_found(evidence: Evidence, found: Location, *, owner: str, index: int, c
     )
 
 
-def _numbers_that_differ(quote: str, passage: str) -> str:
-    ours = [m.text for m in read_mentions(quote)]
-    theirs = [m.text for m in read_mentions(passage)]
+def _numbers_that_differ(quote: str, passage: str, *, language: str) -> str:
+    if reader_for(language) is None:
+        return ""
+    ours = [m.text for m in read_mentions(quote, language)]
+    theirs = [m.text for m in read_mentions(passage, language)]
     only_ours = [t for t in ours if t not in theirs]
     only_theirs = [t for t in theirs if t not in ours]
     if not only_ours and not only_theirs:
