@@ -182,7 +182,7 @@ _ARTICLE = r"(?:el|la|los|las|un|una|unos|unas)"
 _HEDGE_BEFORE = re.compile(
     r"(?<![\w])(?i:(" + "|".join(f"(?:{p})" for p in _HEDGE_PHRASES) + r"))(?:\s+" + _ARTICLE + r")?\s+\Z"
 )
-_HEDGE_AFTER = re.compile(r"\s+(?:o\s+más|o\s+menos|y\s+pico)\b", re.IGNORECASE)
+_HEDGE_AFTER = re.compile(r"\s+(?:o\s+más|o\s+menos|y\s+pico)\b(?!\s+(?:de|del|que)\b)", re.IGNORECASE)
 _AFTER_ENGLISH = {"o más": "or more", "o menos": "or less", "y pico": "odd"}
 # After one of these verbs of change, "hasta" is "to": "subió hasta 46 %", "se redujo hasta el 19 %".
 _CHANGE_VERB = re.compile(
@@ -210,7 +210,7 @@ _DIGITS = re.compile(
     r"|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?![\d.,]\d)(?:,\d+)?(?!\d)"
     r"|\d+(?:,\d+)?(?:\.\d{1,2}(?!\d))?|\d+(?:\.\d{1,2}(?![\d.]))?"
 )
-_LEAD = re.compile(r"(?<![\w.@/:#\\,-])|(?<=[\s(][-−])")
+_LEAD = re.compile(r"(?<![\w.@/:#\\,])(?<![^\W\d_]-)")
 _SKIP = re.compile(
     r"https?://\S+|www\.\S+|\S+@\S+\.\w+"
     r"|\d{1,2}:\d{2}(?::\d{2})?(?:" + _SPACE + r"?(?:h|hrs?|horas|a\.?\s?m\.?|p\.?\s?m\.?)(?![\w]))?"
@@ -246,7 +246,7 @@ _DATE = re.compile(
     + r")\s+(?:del|de\s+este)\s+(?P<r3word>año\s+pasado|año\s+próximo|año))(?![\w])"
     r"|(?P<unit>(?:(?:el|este|esta|la)\s+)?(?:(?P<uword>próximo|próxima|pasado|pasada)\s+)?(?P<uname>año|mes|"
     r"semana)(?:\s+(?P<uword2>pasado|pasada|próximo|próxima|que\s+viene|en\s+curso))?)(?![\w])"
-    r"|(?P<month>(?P<mname>" + _MONTH + r"|(?-i:Enero|Febrero|Marzo|Abril|Mayo|Junio|Julio|Agosto|Septiembre|"
+    r"|(?P<month>(?P<mname>(?-i:" + _MONTH + r")|(?-i:Enero|Febrero|Marzo|Abril|Mayo|Junio|Julio|Agosto|Septiembre|"
     r"Setiembre|Octubre|Noviembre|Diciembre)(?=\s+(?:de|del)\s+"
     + _YEAR
     + r"))(?:\s+(?:de|del)\s+(?P<myear>"
@@ -281,7 +281,7 @@ _TIMES = re.compile(
 _CURRENCY_AFTER = re.compile(
     r"(?P<de>\s+de)?\s*(?P<name>"
     + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(CURRENCY_WORDS, key=len, reverse=True))
-    + r"|(?-i:USD|EUR|VES|RUB|CNY|GBP|JPY|MXN|ARS|COP|CLP|PEN|BRL)|Bs\.?S?\.?)(?![\w])",
+    + r"|(?-i:USD|EUR|VES|RUB|CNY|GBP|JPY|MXN|ARS|COP|CLP|PEN|BRL)|Bs\.?S?\.?(?![\w])|€|₽)(?![\w])",
     re.IGNORECASE,
 )
 _CURRENCY_SIGN = re.compile(
@@ -309,7 +309,7 @@ _YEAR_BEFORE = re.compile(
     r"(?i)(?:\b(?:en|de|del|desde|hasta|para|año|años|entre|y|a|el|al|o|e|ejercicio|periodo|período|curso|"
     r"temporada|campaña|zafra|censo|elecciones|mundial|juegos)|[-–—/(])\s*\Z"
 )
-_START = re.compile(r"(?<![\w])(?:\d|[$€£¥₽₹]|US\$|U\$S|[^\W\d_])")
+_START = re.compile(r"(?<![\w])(?:\d|[$€£¥₽₹]|US\$|U\$S|[^\W\d_]|\(0|\+\d)")
 
 
 @dataclass
@@ -599,6 +599,8 @@ def _currency_codes(name: str) -> tuple[str, ...]:
     low = " ".join(name.lower().split())
     if low.startswith("bs"):
         return ("VES",)
+    if low in ("€", "₽"):
+        return CURRENCY_BEFORE[low]
     if name.upper() in ISO_CODES:
         return (name.upper(),)
     return CURRENCY_WORDS.get(low, ())
@@ -946,7 +948,8 @@ def _mention(tok: _Tok, text: str) -> Mention:
     if qualifier is None and not tok.no_hedge and kind not in ("year", "date", "decade", "ordinal"):
         qualifier = _hedge_before(text, tok)
     if qualifier is None and kind not in ("year", "date", "decade", "ordinal"):
-        after = _HEDGE_AFTER.match(text, tok.end)
+        noun = re.compile(r"\s+" + re.escape(tok.noun), re.IGNORECASE).match(text, tok.end) if tok.noun else None
+        after = _HEDGE_AFTER.match(text, noun.end() if noun else tok.end)
         if after:
             qualifier = _AFTER_ENGLISH[" ".join(after.group().lower().split())]
     return Mention(
