@@ -309,6 +309,12 @@ _YEAR_BEFORE = re.compile(
     r"(?i)(?:\b(?:en|de|del|desde|hasta|para|año|años|entre|y|a|el|al|o|e|ejercicio|periodo|período|curso|"
     r"temporada|campaña|zafra|censo|elecciones|mundial|juegos)|[-–—/(])\s*\Z"
 )
+# Capitalised words before a number that do not name it (sentence starts, hedges, prepositions).
+_NOT_NAMES = frozenset(
+    """En Unos Unas Casi Más Menos Desde Hasta Entre Para Según Con Sin Hace De Del El La Los Las Un Una Al Y O
+    Solo Sólo Apenas Cerca Alrededor Hoy Ya Otros Otras Por Sobre Tras Durante Aproximadamente Al Ambos Sus Su
+    Estos Estas Esos Esas Unos Cada Todos Todas Son Fueron Eran Hay Había Lo Le Se Que Como Cuando""".split()
+)
 _START = re.compile(r"(?<![\w])(?:\d|[$€£¥₽₹]|US\$|U\$S|[^\W\d_]|\(0|\+\d)")
 
 
@@ -494,7 +500,19 @@ def _digits(text: str, at: int) -> tuple[_Tok | None, int] | None:
     if currencies:
         tok.kind = "currency"
     _tail(text, tok)
+    if _named(text, tok):
+        return None, tok.end
     return tok, tok.end
+
+
+def _named(text: str, tok: _Tok) -> bool:
+    """Digits right after a capitalised name, with no unit, name a thing: "el bloque Junín 6", "Airbus 320"."""
+    name = re.search(
+        r"(?<![.!?:]\s)(?<!\A)\b([A-ZÁÉÍÓÚÑ][a-záéíóúñA-Z]+)[ \u00a0]\Z", text[max(0, tok.start - 30) : tok.start]
+    )
+    if name is None or name[1] in _NOT_NAMES or tok.unit_written or tok.scale_written or tok.currencies:
+        return False
+    return not re.fullmatch(_YEAR, tok.numeral) and tok.kind == "count"
 
 
 def _skip_number(text: str, at: int) -> int:

@@ -105,6 +105,7 @@ def test_a_year_is_not_two_thousand() -> None:
         "publicado en la Gaceta Oficial N.º 6.543",
         "los cazas Su-30MK2",
         "la pandemia de COVID-19",
+        "opera el bloque Junín 6, y otros",
     ],
 )
 def test_what_is_no_quantity(text: str) -> None:
