@@ -578,7 +578,8 @@ def _tail(text: str, tok: _Tok) -> None:
         tok.kind, tok.end, tok.unit_written = "duration", unit.end(), True
         tok.time_unit = TIME_UNITS[unit["unit"].lower()]
         if _AGE.match(text, unit.end()) or (
-            text.startswith(",", unit.end()) and re.search(r",\s+de\s+\Z", text[max(0, tok.start - 8) : tok.start])
+            re.match(r"\s*(?:[,;)]|\Z)", text[unit.end() :])
+            and re.search(r",\s+de\s+\Z", text[max(0, tok.start - 8) : tok.start])
         ):  # "de 52 años de edad", "Pérez, de 52 años, dijo"
             tok.kind = "age"
         return

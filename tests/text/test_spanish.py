@@ -221,6 +221,7 @@ def test_part_of_a_year_and_plural_ordinals_are_no_ranks() -> None:
 def test_an_age_is_no_duration() -> None:
     assert only("Pérez, de 52 años, dijo").kind == "age"
     assert only("un hombre de 40 años de edad").kind == "age"
+    assert only("lo dijo el Sr. Pérez, de 45 años").kind == "age"
     assert only("a un plazo de diez años, con pagos").kind == "duration"
 
 
