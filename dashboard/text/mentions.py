@@ -1,6 +1,6 @@
 """Reading numbers, dates and hedges in a text, whatever its language: the one entry the other layers use.
 
-`read_mentions(text, language)` hands the text to that language's reader (english.py; a new language is
+`read_mentions(text, language)` hands the text to that language's reader (english.py, spanish.py; a new language is
 a new module with a `read_mentions(text)` of its own). `matches_figure` tells whether a catalog `figure`
 pin names a mention; `format_value` writes a catalog value for display, in words an English reader
 reads back to the same value, kind and qualifier.
@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from decimal import Decimal
 
-from dashboard.text import english
+from dashboard.text import english, spanish
 from dashboard.text.dates import DateExpr
 from dashboard.text.hedges import AFTER_NUMBER, HEDGE_GROUPS, QUALIFIERS, qualifier_group
 from dashboard.text.quantity import DATE_KINDS, KINDS, Mention
@@ -22,7 +22,7 @@ __all__ = ["DATE_KINDS", "HEDGE_GROUPS", "KINDS", "QUALIFIERS", "DateExpr", "Men
            "matches_figure", "qualifier_group", "read_mentions", "unit_kind", "LANGUAGES"]  # fmt: skip
 
 Reader = Callable[[str], list[Mention]]
-LANGUAGES: dict[str, Reader] = {"en": english.read_mentions}
+LANGUAGES: dict[str, Reader] = {"en": english.read_mentions, "es": spanish.read_mentions}
 """Primary language subtag -> that language's reader."""
 
 
