@@ -241,8 +241,10 @@ _LABEL_WORDS = re.compile(
     r"уровн[юяе]|этап[аеу]?)\s*\Z"
 )
 """A word before a number that makes it a label ("статья 5", "№ 123", "рейс 714")."""
-_LABEL_AFTER = re.compile(r"\s+(?:класс[аеуыо]?\w*|созыв\w*|степен\w*|категори\w*|разряд\w*)\b")
-"""An ordinal before these names a class or rank, no figure ("пшеница 4-го класса", "3-го созыва")."""
+_LABEL_AFTER = re.compile(r"\s+(?:класс[аеуыо]?\w*|курс[аеу]?\b|созыв\w*|степен\w*|категори\w*|разряд\w*)\b")
+"""An ordinal before these names a class or rank, no figure ("пшеница 4-го класса", "студент 4-го курса")."""
+_THIRD_PARTY = re.compile(r"\s+(?:стран|валют|лиц|сторон)\w*")
+""""третьи страны", "третьих валют": other parties, no rank."""
 
 # ------------------------------------------------------------------------------------------------ regexes
 
@@ -272,7 +274,8 @@ _DECADE = re.compile(
 _MONTH_CONTEXT = re.compile(
     r"(?i)(?<![\w-])(?:в|во|с|со|до|к|по|на|от|конца|начала|середины|конце|начале|середине)\s+\Z"
 )
-_YEAR_AFTER = re.compile(rf"{_GAP}{_YEAR_WORD}")
+_YEAR_AFTER = re.compile(rf"{_GAP}(?:[а-яё]+(?:ый|ом|ого|ий|ем|его|ому){_GAP})?{_YEAR_WORD}")
+"""A year word after a year, perhaps with an adjective: "2024 года", "2025 учебный год", "2024 финансовом году"."""
 _SCALE_AFTER = re.compile(
     rf"(?:{_GAP}|(?<=\d))(?P<scale>(?:тыс|млн|млрд|трлн)(?![\w])\.?|"
     r"(?:тысяч|миллион|миллиард|триллион)[а-я]*)"
@@ -305,6 +308,11 @@ _HEDGE_AFTER = re.compile(r"\s+(?P<hedge>" + "|".join(h.replace(" ", r"\s+") for
 _WORD = re.compile(r"[а-яёА-ЯЁ]+")
 _WORDS_BEFORE = re.compile(r"([^.;:!?,()«»]{0,80})\Z")
 _ADJECTIVE = re.compile(r"[а-яё]+(?:ых|их|ые|ие|ый|ая|яя|ое|ого|его|ому|ему|ыми|ими|ую|юю)")
+_VERB = re.compile(
+    r"[а-яё]+(?:ются|ется|ится|ятся|утся|лся|лась|лось|лись|ться|ть|ют|ут|ят|ет|ал|ала|ало|али|ял|яла|яли|ил|ила|"
+    r"ило|ел|ела|ели|ул|ула|ули|ыл|ыла|ыли)"
+)
+"""A word that looks like a verb ("являются", "планируется", "принял"): it ends a counted noun phrase."""
 _NOUN_STOPS = frozenset(
     """в во на с со по до к ко от из за и или а но что как чем для при о об же ли не ни у под над между
     это году года ещё еще уже также тоже больше меньше более менее около почти только лишь всего из-за
@@ -558,7 +566,7 @@ def _noun(text: str, end: int) -> str | None:
     pos = end
     while len(words) < 3:
         found = re.match(r"[ \u00a0\u2009\u202f]+([а-яё][а-яё-]*)", text[pos:])
-        if found is None or found[1] in _NOUN_STOPS:
+        if found is None or found[1] in _NOUN_STOPS or _VERB.fullmatch(found[1]):
             break
         words.append(found[1])
         pos += found.end()
@@ -601,6 +609,8 @@ def _ordinal_word(text: str, at: int, word: re.Match[str]) -> _Tok | None:
         value = 3
     else:
         value = next(n for stem, n in ORDINAL_STEMS.items() if low.startswith(stem))
+    if low.startswith("трет") and _THIRD_PARTY.match(text, word.end()):
+        return None
     if _LABEL_AFTER.match(text, word.end()) or re.match(r"\s+(?:половин|полугоди|квартал|тайм)", text[word.end() :]):
         return None  # "второй половине года", "третьем квартале": a part of a period, no rank
     return _Tok(at, word.end(), word[0], "ordinal", Decimal(value))
