@@ -254,7 +254,10 @@ _DASH = r"[-–—]"
 _NUMBER = re.compile(rf"\d{{1,3}}(?:{_SP}\d{{3}})+(?:,\d+)?(?!\d)|\d+(?:,\d+)?(?![\d])")
 _LEAD_OK = re.compile(r"(?<![\w.,:/#@№\\-])|(?<=[\s(«\"„“—–])-?")
 _GLUED_AFTER = re.compile(r"[.,:/]\d|[A-Za-zА-Яа-яЁё]")
-_PHONE = re.compile(r"(?<![\w])(?:\+\d{1,3}[\s-]?)?(?:\(\d{2,5}\)[\s-]?|\d{1,4}[-\s])?\d{2,4}-\d{2}-\d{2}(?!\d)")
+_PHONE = re.compile(r"(?<![\w-])(?:\+?\d{1,3}[\s-]?)?(?:\(\d{2,5}\)|\d{3,5})[\s-]?\d{2,3}-\d{2}-\d{2}(?![\d-])")
+"""A telephone number ("+7 (495) 123-45-67", "8-800-555-35-35"): no quantity."""
+_HYPHEN_RANGE = re.compile(r"-(\d+(?:,\d+)?)(?![\d-])")
+"""The high end of a range glued with a hyphen ("20-25%", "в 3-4 раза")."""
 _TIME_OF_DAY = re.compile(r"(?<!\d)(?:[01]?\d|2[0-3])[:.][0-5]\d(?![\d,])(?!\.\d)")
 _NUMERIC_DATE = re.compile(r"(?<![\d.])([0-3]?\d)\.([01]?\d)\.((?:1[89]|20)\d\d)(?![\d])")
 _MONTH = "(?:" + "|".join(sorted(MONTH_FORMS, key=len, reverse=True)) + r")(?![\w])"
@@ -274,6 +277,8 @@ _DECADE = re.compile(
 _MONTH_CONTEXT = re.compile(
     r"(?i)(?<![\w-])(?:в|во|с|со|до|к|по|на|от|конца|начала|середины|конце|начале|середине)\s+\Z"
 )
+_DECADE_CONTEXT = re.compile(r"(?i)(?<![\w-])(?:в|во|с|со|до|к|конц[еау]|начал[еау]|середин[еыу])\s+\Z")
+"""Before "90-е" without "годы": a decade ("в 90-е", "с конца 90-х")."""
 _YEAR_AFTER = re.compile(rf"{_GAP}(?:[а-яё]+(?:ый|ом|ого|ий|ем|его|ому){_GAP})?{_YEAR_WORD}")
 """A year word after a year, perhaps with an adjective: "2024 года", "2025 учебный год", "2024 финансовом году"."""
 _SCALE_AFTER = re.compile(
@@ -415,7 +420,7 @@ def _dates(text: str, taken: list[tuple[int, int]]) -> list[_Tok]:
     for match in _DECADE.finditer(text):
         if match["full"]:
             first = int(match["full"])
-        elif match["years"]:
+        elif match["years"] or _DECADE_CONTEXT.search(text, max(0, match.start() - 12), match.start()):
             short = int(match["short"])
             first = (2000 if short < 30 else 1900) + short
         else:
@@ -484,9 +489,25 @@ def _digits(text: str, number: re.Match[str], start: int) -> _Tok | None:
     units = _MEASURE_AFTER.match(text, end) or _SCALE_AFTER.match(text, end) or _PERCENT_AFTER.match(text, end)
     if _GLUED_AFTER.match(after) and not units:
         return None  # "30МК2", "1.2.3"
+    hyphen = _HYPHEN_RANGE.match(text, end)
+    if hyphen is not None and not _ORDINAL_SUFFIX.match(text, hyphen.end()):
+        return _hyphen_range(text, start, numeral, hyphen)
     if _is_year(text, numeral, end):
         return _Tok(start, end, numeral, "year", value)
     tok = _Tok(start, end, numeral, "count", value)
+    _tail(text, tok)
+    return tok
+
+
+def _hyphen_range(text: str, start: int, numeral: str, hyphen: re.Match[str]) -> _Tok | None:
+    """ "20-25%", "3-4 тыс.", "2010-2015 годы": one figure with two ends sharing what follows."""
+    low, high = _decimal(numeral), _decimal(hyphen[1])
+    if high <= low:
+        return None
+    both = f"{numeral}-{hyphen[1]}"
+    if _is_year(text, numeral, hyphen.end()) and _is_year(text, hyphen[1], hyphen.end()):
+        return _Tok(start, hyphen.end(), both, "year", low, high=high, period=f"{numeral}/{hyphen[1]}")
+    tok = _Tok(start, hyphen.end(), both, "count", low, high=high)
     _tail(text, tok)
     return tok
 
@@ -512,6 +533,7 @@ def _tail(text: str, tok: _Tok) -> None:
     if scale and tok.value is not None:
         word = scale["scale"].rstrip(".").lower()
         tok.value *= SCALES[word]
+        tok.high = None if tok.high is None else tok.high * SCALES[word]
         tok.scaled = True
         tok.end = scale.end()
     _unit(text, tok)

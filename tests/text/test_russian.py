@@ -213,6 +213,16 @@ def test_ranges_with_a_dash_share_the_scale() -> None:
     assert (mention.value, mention.high, mention.kind) == (D(2000), D(3000), "count")
 
 
+@pytest.mark.parametrize(
+    ("text", "kind", "low", "high"),
+    [("Рост составит 20-25%.", "percent", D(20), D(25)), ("Цены выросли в 3-4 раза.", "multiplier", D(3), D(4)),
+     ("Взнос 3-4 тыс. рублей.", "currency", D(3000), D(4000))],
+)  # fmt: skip
+def test_ranges_glued_with_a_hyphen(text: str, kind: str, low: Decimal, high: Decimal) -> None:
+    mention = only(text)
+    assert (mention.kind, mention.value, mention.high) == (kind, low, high)
+
+
 def test_the_unit_elided_after_a_date_and_a_dash_is_the_one_given_before() -> None:
     text = "Добыча составляла 1,1 млн баррелей в сутки, а в 2013 году — более 2,5 млн."
     last = read(text)[-1]
@@ -243,7 +253,8 @@ def test_the_counted_noun_as_written(text: str, noun: str | None) -> None:
     ["Встреча началась в 10:30.", "Звоните по телефону +7 (495) 123-45-67.", "Согласно статье 5 договора.",
      "Документ № 123 утверждён.", "Закуплены истребители Су-30МК2.", "Поставлена пшеница 4-го класса.",
      "Нефть марки Merey 16 подешевела.", "Рассказала студентка четвёртого курса.", "Студент 4-го курса.",
-     "Расчёты без третьих валют.", "Санкции против третьих стран."],
+     "Расчёты без третьих валют.", "Санкции против третьих стран.", "Звоните 8-800-555-35-35.",
+     "Закупили МиГ-29 и Су-35."],
 )  # fmt: skip
 def test_numbers_that_are_no_quantity(text: str) -> None:
     assert [m.text for m in read(text) if m.kind not in ("date", "year")] == []
@@ -295,7 +306,14 @@ def test_year_ranges_are_periods(text: str, period: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("text", "period"), [("в 1990-е годы", "1990/1999"), ("с 90-х годов", "1990/1999"), ("в 2000-х", "2000/2009")]
+    ("text", "period"),
+    [
+        ("в 1990-е годы", "1990/1999"),
+        ("с 90-х годов", "1990/1999"),
+        ("в 2000-х", "2000/2009"),
+        ("в 90-е", "1990/1999"),
+        ("с конца 80-х", "1980/1989"),
+    ],
 )
 def test_decades(text: str, period: str) -> None:
     mention = only(text)
