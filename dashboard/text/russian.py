@@ -78,11 +78,10 @@ _UNITS: dict[str, int] = {
 }
 for _number, _stem in enumerate(
     ["пят", "шест", "сем", None, "девят", "десят", "одиннадцат", "двенадцат", "тринадцат", "четырнадцат",
-     "пятнадцат", "шестнадцат", "семнадцат", "восемнадцат", "девятнадцат", "двадцат"], start=5,
+     "пятнадцат", "шестнадцат", "семнадцат", "восемнадцат", "девятнадцат"], start=5,
 ):  # fmt: skip
     if _stem:
         _UNITS.update(dict.fromkeys(_forms(_stem, "ь", "и", "ью"), _number))
-_UNITS.update(dict.fromkeys(_forms("тридцат", "ь", "и", "ью"), 30))
 _TENS: dict[str, int] = {
     **dict.fromkeys(("сорок", "сорока"), 40),
     **dict.fromkeys(("пятьдесят", "пятидесяти", "пятьюдесятью"), 50),
@@ -91,7 +90,8 @@ _TENS: dict[str, int] = {
     **dict.fromkeys(("восемьдесят", "восьмидесяти", "восемьюдесятью"), 80),
     **dict.fromkeys(("девяносто", "девяноста"), 90),
 }
-_TENS.update({w: n for w, n in _UNITS.items() if n in (20, 30)})
+_TENS.update(dict.fromkeys(_forms("двадцат", "ь", "и", "ью"), 20))
+_TENS.update(dict.fromkeys(_forms("тридцат", "ь", "и", "ью"), 30))
 _HUNDREDS: dict[str, int] = {
     **dict.fromkeys(("сто", "ста"), 100),
     **dict.fromkeys(("двести", "двухсот", "двумстам", "двумястами", "двухстах"), 200),
@@ -221,8 +221,7 @@ for _number, (_nominative, _stem) in enumerate(
      ("июнь", "июн"), ("июль", "июл"), ("август", "август"), ("сентябрь", "сентябр"), ("октябрь", "октябр"),
      ("ноябрь", "ноябр"), ("декабрь", "декабр")], start=1,
 ):  # fmt: skip
-    _hard = _stem in ("март", "август")
-    _endings = ("а", "е", "у", "ом") if _hard else ("я", "е", "ю", "ем") if _stem != "ма" else ("я", "е", "ю", "ем")
+    _endings = ("а", "е", "у", "ом") if _stem in ("март", "август") else ("я", "е", "ю", "ем")
     MONTH_FORMS.update(dict.fromkeys([_nominative, *(_stem + e for e in _endings)], _number))
 MONTH_FORMS["маем"] = 5
 """Month names in every case ("3 июня", "в июле", "к марту")."""
@@ -672,14 +671,14 @@ def _cardinal_value(text: str, at: int) -> tuple[Decimal, int] | None:
         word = found[0].lower()
         if word in _HUNDREDS and last > 100:
             total, last = total + _HUNDREDS[word], 100
-        elif word in _TENS and last > 20 and word not in _UNITS or word in _TENS and last > 30:
+        elif word in _TENS and last > 10:
             total, last = total + _TENS[word], 10
-        elif word in _UNITS and last >= 10 and not (last == 10 and _UNITS[word] >= 10):
+        elif word in _UNITS and (last > 10 or last == 10 and _UNITS[word] < 10):
             total, last = total + _UNITS[word], 1
         elif word in _HALF_MORE and total == 0:
             total, last = Decimal("1.5"), 1
-        elif word in _ONE and total == 0:
-            total, last = Decimal(1), 1
+        elif word in _ONE and last >= 10:
+            total, last = total + 1, 1
         elif word in SCALES and word not in ("тыс", "млн", "млрд", "трлн"):
             total = (total or Decimal(1)) * SCALES[word]
             end = found.end()
