@@ -251,7 +251,8 @@ _SP = "[ \u00a0\u2009\u202f]"
 _GAP = r"[ \u00a0\u2009\u202f]+"
 _DASH = r"[-–—]"
 _NUMBER = re.compile(rf"\d{{1,3}}(?:{_SP}\d{{3}})+(?:,\d+)?(?!\d)|\d+(?:,\d+)?(?![\d])")
-_LEAD_OK = re.compile(r"(?<![\w.,:/#@№\\-])|(?<=[\s(«\"„“—–])-?")
+_LEAD_OK = re.compile(r"(?<![\w.,:/#@№\\-])")
+"""A number starts a figure only when no letter, digit, code sign or hyphen is glued before it."""
 _GLUED_AFTER = re.compile(r"[.,:/]\d|[A-Za-zА-Яа-яЁё]")
 _PHONE = re.compile(r"(?<![\w-])(?:\+?\d{1,3}[\s-]?)?(?:\(\d{2,5}\)|\d{3,5})[\s-]?\d{2,3}-\d{2}-\d{2}(?![\d-])")
 """A telephone number ("+7 (495) 123-45-67", "8-800-555-35-35"): no quantity."""
@@ -624,14 +625,10 @@ def _words(text: str, at: int) -> _Tok | None:
 
 def _ordinal_word(text: str, at: int, word: re.Match[str]) -> _Tok | None:
     low = word[0].lower()
-    if low.startswith("трет"):
-        if low == "трети" or low == "треть":
-            return None
-        value = 3
-    else:
-        value = next(n for stem, n in ORDINAL_STEMS.items() if low.startswith(stem))
-    if low.startswith("трет") and _THIRD_PARTY.match(text, word.end()):
+    third = low.startswith("трет")
+    if third and _THIRD_PARTY.match(text, word.end()):
         return None
+    value = 3 if third else next(n for stem, n in ORDINAL_STEMS.items() if low.startswith(stem))
     if _LABEL_AFTER.match(text, word.end()) or re.match(r"\s+(?:половин|полугоди|квартал|тайм)", text[word.end() :]):
         return None  # "второй половине года", "третьем квартале": a part of a period, no rank
     return _Tok(at, word.end(), word[0], "ordinal", Decimal(value))
