@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from decimal import Decimal
 
-from dashboard.text import english, spanish
+from dashboard.text import english, russian, spanish
 from dashboard.text.dates import DateExpr
 from dashboard.text.hedges import AFTER_NUMBER, HEDGE_GROUPS, QUALIFIERS, qualifier_group
 from dashboard.text.quantity import DATE_KINDS, KINDS, Mention
@@ -22,7 +22,7 @@ __all__ = ["DATE_KINDS", "HEDGE_GROUPS", "KINDS", "QUALIFIERS", "DateExpr", "Men
            "matches_figure", "qualifier_group", "read_mentions", "unit_kind", "LANGUAGES"]  # fmt: skip
 
 Reader = Callable[[str], list[Mention]]
-LANGUAGES: dict[str, Reader] = {"en": english.read_mentions, "es": spanish.read_mentions}
+LANGUAGES: dict[str, Reader] = {"en": english.read_mentions, "es": spanish.read_mentions, "ru": russian.read_mentions}
 """Primary language subtag -> that language's reader."""
 
 

@@ -23,7 +23,7 @@ from dashboard.text.units import Unit, parse_unit
 from dashboard.validation.evidence import Evidence, citation_pos
 from dashboard.validation.rules.figures import SCALE_NAMES, Fit, best, compare
 from dashboard.validation.rules.nouns import counted_noun, other_noun
-from dashboard.validation.rules.periods import period_disagrees
+from dashboard.validation.rules.periods import period_disagrees, time_words
 from dashboard.validation.rules.structure import anchor_citation
 from dashboard.validation.rules.translations import check_figure_translation, is_english
 
@@ -262,8 +262,10 @@ class _CitationCheck:
             return
         text = self.evidence.texts[self.citation.source].text
         quote_start, quote_end = self.quote_span
-        start = sentence_bounds(text, start=quote_start, end=quote_start + 1)[0]
-        end = sentence_bounds(text, start=max(quote_start, quote_end - 1), end=quote_end)[1]
+        around = self.evidence.mentions_in(self.citation.source, *paragraph_bounds(text, start=quote_start,
+                                                                                  end=quote_end))  # fmt: skip
+        start = sentence_bounds(text, start=quote_start, end=quote_start + 1, mentions=around)[0]
+        end = sentence_bounds(text, start=max(quote_start, quote_end - 1), end=quote_end, mentions=around)[1]
         inside = [m for m in self.evidence.mentions_in(self.citation.source, start, end) if m is not mention]
         elsewhere = [m for m in self.evidence.mentions(self.citation.source) if m.kind in DATE_KINDS]
         disagreement = period_disagrees(
@@ -275,6 +277,7 @@ class _CitationCheck:
             sentence_at=start,
             figure_at=mention.start,
             elsewhere=elsewhere,
+            words=time_words(source.language),
         )
         if disagreement is None:
             return

@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from dashboard.text import russian, spanish
 from dashboard.text.dates import OPEN_END, DateExpr, date_parts, year_range
 from dashboard.text.quantity import Mention
 from dashboard.text.tense import FUTURE, tense_at
@@ -78,6 +79,43 @@ _SEASON_MONTH = {"spring": 4, "summer": 7, "autumn": 10, "fall": 10, "winter": 1
 _CONTRACT = re.compile(r"(?i)[^\S\n]+(?:delivery|contracts?|futures|options|expiry|expiration)\b")
 _DATELINE = re.compile(r"(?:^|\n)[^\S\n]*[A-Z][\w .,'’-]{1,40},[^\S\n]*\Z")
 _QUARTER_INDEX = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4}
+_NEVER = re.compile(r"(?!)")
+
+
+@dataclass(frozen=True)
+class TimeWords:
+    """A language's words that place a figure in time around the dates its reader finds: each pattern is
+    searched at the end of the text before a date (since, until, comparison, compared, baseline,
+    between) or anywhere in the sentence (present, future, unresolved)."""
+
+    since: re.Pattern[str]
+    until: re.Pattern[str]
+    present: re.Pattern[str]
+    future: re.Pattern[str]
+    unresolved: re.Pattern[str]
+    comparison: re.Pattern[str] = _NEVER
+    compared: re.Pattern[str] = _NEVER
+    baseline: re.Pattern[str] = _NEVER
+    between: re.Pattern[str] = _NEVER
+    english: bool = False
+    """English also reads phrases no mention holds (quarters, seasons, "a decade ago") and the tense of
+    each clause; another language reads the tense of the whole sentence."""
+
+
+ENGLISH = TimeWords(_SINCE, _UNTIL, _PRESENT, FUTURE, _UNRESOLVED, _COMPARISON, _COMPARED, _BASELINE, _BETWEEN,
+                    english=True)  # fmt: skip
+_DATES_ONLY = TimeWords(_NEVER, _NEVER, _NEVER, _NEVER, _NEVER)
+TIME_WORDS: dict[str, TimeWords] = {
+    "en": ENGLISH,
+    "es": TimeWords(spanish.SINCE, spanish.UNTIL, spanish.PRESENT, spanish.FUTURE, spanish.UNRESOLVED),
+    "ru": TimeWords(russian.SINCE, russian.UNTIL, russian.PRESENT, russian.FUTURE, russian.UNRESOLVED),
+}
+"""Primary language subtag -> its time words; a language without an entry has no period check but its dates."""
+
+
+def time_words(language: str) -> TimeWords:
+    """The time words of a BCP 47 tag; a language no entry names reads only the dates its reader finds."""
+    return TIME_WORDS.get(language.split("-")[0].lower(), _DATES_ONLY)
 
 
 @dataclass(frozen=True)
@@ -119,9 +157,9 @@ class Writing:
     future: bool
 
     @classmethod
-    def of(cls, published: str, sentence: str) -> Writing:
+    def of(cls, published: str, sentence: str, words: TimeWords = ENGLISH) -> Writing:
         parts = date_parts(published)
-        return cls(parts[0], parts[1] if len(parts) > 1 else None, bool(FUTURE.search(sentence)))
+        return cls(parts[0], parts[1] if len(parts) > 1 else None, bool(words.future.search(sentence)))
 
     def year_of(self, month: int) -> int:
         """The year of a month named without one: the last such month before writing, or the next one when
@@ -134,16 +172,16 @@ class Writing:
 
 
 def time_spans(mentions: Iterable[Mention], *, published: str, text: str = "", sentence: str = "",
-               sentence_at: int = 0) -> list[Span]:  # fmt: skip
+               sentence_at: int = 0, words: TimeWords = ENGLISH) -> list[Span]:  # fmt: skip
     """The spans each time expression among `mentions` and in `sentence` (at offset `sentence_at` of
-    `text`, the source) names, read against the date of publication."""
-    writing = Writing.of(published, sentence)
+    `text`, the source) names, read against the date of publication, in the language of `words`."""
+    writing = Writing.of(published, sentence, words)
     ordered = sorted(mentions, key=lambda m: m.start)
     spans: list[Span] = []
     for mention in ordered:
         before = text[max(0, mention.start - 60) : mention.start] if text else ""
         if mention.kind == "year" and mention.value is not None:
-            spans.append(_year_span(mention, before, text))
+            spans.append(_year_span(mention, before, text, words))
         elif mention.kind == "decade" and mention.period:
             first, last = year_range(mention.period)
             spans.append(Span(first, last, mention.text, mention.start))
@@ -154,17 +192,23 @@ def time_spans(mentions: Iterable[Mention], *, published: str, text: str = "", s
             and not (_CONTRACT.match(text, mention.end) if text else False)
         ):
             inside = 0 <= mention.start - sentence_at < len(sentence)
-            clause = _clause_writing(writing, sentence, mention.start - sentence_at) if inside else writing
+            clause = (
+                _clause_writing(writing, sentence, mention.start - sentence_at) if inside and words.english else writing
+            )
             span = _date_span(mention, mention.date, clause)
             if span is not None:
-                since = bool(_SINCE.search(before))
+                since = bool(words.since.search(before))
                 spans.append(replace(span, since=since, last=OPEN_END if since else span.last,
-                                     comparison=bool(_COMPARISON.search(before))))  # fmt: skip
-    spans += _joined(ordered, spans, text)
+                                     comparison=bool(words.comparison.search(before))))  # fmt: skip
+    spans += _joined(ordered, spans, text, words)
+    if not words.english:
+        year = writing.year
+        return spans + [Span(year, year, m.group(), sentence_at + m.start(), present=True)
+                        for m in words.present.finditer(sentence)]  # fmt: skip
     return spans + _phrase_spans(sentence, writing=writing, at=sentence_at)
 
 
-def _year_span(mention: Mention, before: str, text: str) -> Span:
+def _year_span(mention: Mention, before: str, text: str, words: TimeWords) -> Span:
     assert mention.value is not None
     if mention.period:
         first, last = year_range(mention.period)
@@ -173,13 +217,13 @@ def _year_span(mention: Mention, before: str, text: str) -> Span:
             if re.match(r",?\s+when\b", when):  # "since 2019, when it peaked": 2019 itself
                 return Span(first, first, mention.text, mention.start)
             return Span(first, last, mention.text, mention.start, since=True,
-                        baseline=bool(_BASELINE.search(before[:-6] or " ")))  # fmt: skip
+                        baseline=bool(words.baseline.search(before[:-6] or " ")))  # fmt: skip
         return Span(first, last, mention.text, mention.start)
     year = int(mention.value)
-    if _SINCE.search(before):
+    if words.since.search(before):
         return Span(year, OPEN_END, mention.text, mention.start, since=True)
-    return Span(year, year, mention.text, mention.start, until=bool(_UNTIL.search(before)),
-                comparison=bool(_COMPARISON.search(before)))  # fmt: skip
+    return Span(year, year, mention.text, mention.start, until=bool(words.until.search(before)),
+                comparison=bool(words.comparison.search(before)))  # fmt: skip
 
 
 def _date_span(mention: Mention, date: DateExpr, writing: Writing) -> Span | None:
@@ -204,7 +248,7 @@ def _date_span(mention: Mention, date: DateExpr, writing: Writing) -> Span | Non
     return Span(year, year, mention.text, mention.start, date.month, date.month)
 
 
-def _joined(ordered: list[Mention], spans: list[Span], text: str) -> list[Span]:
+def _joined(ordered: list[Mention], spans: list[Span], text: str, words: TimeWords) -> list[Span]:
     """ "between March 2023 and May 2024", "from 2010 to 2015": two time expressions joined as one span."""
     by_start = {s.at: s for s in spans}
     found = []
@@ -213,7 +257,7 @@ def _joined(ordered: list[Mention], spans: list[Span], text: str) -> list[Span]:
         if a is None or b is None or not text or a.last == OPEN_END:
             continue
         if _JOINED.fullmatch(text, first.end, second.start) and (
-            _BETWEEN.search(text, max(0, first.start - 12), first.start) or "-" in text[first.end : second.start]
+            words.between.search(text, max(0, first.start - 12), first.start) or "-" in text[first.end : second.start]
             or "–" in text[first.end : second.start]
         ):  # fmt: skip
             found.append(Span(a.first, b.last, f"{first.text}–{second.text}", a.at, a.first_month, b.last_month))
@@ -290,19 +334,20 @@ def period_disagrees(
     sentence_at: int = 0,
     figure_at: int = -1,
     elsewhere: list[Mention] | None = None,
+    words: TimeWords = ENGLISH,
 ) -> Disagreement | None:
     """Why `period` disagrees with the sentence (or, when it states no time, with the source); None when it
     agrees or the sentence's time words cannot be resolved. `figure_at`: where the figure stands;
     `elsewhere`: the source's other time mentions."""
     spans = _relevant(time_spans(mentions, published=published, text=text, sentence=sentence,
-                                 sentence_at=sentence_at), figure_at)  # fmt: skip
-    if text and figure_at >= 0 and _COMPARED.search(text, max(0, figure_at - 40), figure_at):
+                                 sentence_at=sentence_at, words=words), figure_at)  # fmt: skip
+    if text and figure_at >= 0 and words.compared.search(text, max(0, figure_at - 40), figure_at):
         # "up from 34.6% at the last election in 2021": the figure compared with is dated by its own clause
         after = [s for s in spans if s.comparison and s.at > figure_at]
         if not after:
             return None
         own = min(after, key=lambda s: s.at)
-        if _agrees(period, own, published=published) or _UNRESOLVED.search(text, figure_at, own.at):
+        if _agrees(period, own, published=published) or words.unresolved.search(text, figure_at, own.at):
             return None
         return Disagreement(f"the quote's sentence dates the figure compared with “{own.written}” ({_words(own)})",
                             _period_of({(own.first, own.last)}))  # fmt: skip
@@ -311,17 +356,17 @@ def period_disagrees(
         spans.append(Span(year, year, "the time of writing"))
     if any(_agrees(period, span, published=published) for span in spans):
         return None
-    if spans and not _UNRESOLVED.search(sentence):
+    if spans and not words.unresolved.search(sentence):
         said = ", ".join(f"“{s.written}” ({_words(s)})" for s in spans if s.written)
         stated = {(s.first, s.last) for s in spans if not s.comparison and not s.present}
         return Disagreement(f"the quote's sentence dates the figure {said}", _period_of(stated))
     if spans:
         return None
     first_year, last_year = year_range(period)
-    if first_year <= date_parts(published)[0] <= last_year or _UNRESOLVED.search(sentence):
+    if first_year <= date_parts(published)[0] <= last_year or words.unresolved.search(sentence):
         return None
     if "-" in period:  # a month or a day the source states elsewhere ("47.2C" restating "July 14, 2023")
-        others = time_spans(elsewhere or [], published=published, text=text)
+        others = time_spans(elsewhere or [], published=published, text=text, words=words)
         if any(_agrees(period, span, published=published) and span.first_month for span in others):
             return None
     year = date_parts(published)[0]
