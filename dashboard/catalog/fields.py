@@ -98,6 +98,9 @@ RECORDS: dict[str, dict[str, Field]] = {
         "attributed_to": _f(
             "text", False, 'Who the text says states the figure ("according to …"), as the text names them.'
         ),
+        "translation": _f(
+            "text", False, "The quote in English, as the curator renders it; required when the source is not English."
+        ),
     },
     "exclusion": {
         "source": _f("id", True, "Id of a declared source."),

@@ -44,6 +44,11 @@ class Source:
     field_pos: dict[str, Pos] = field(default_factory=dict, compare=False, hash=False)
     """Position of each field's value, for messages that point at one field."""
 
+    @property
+    def english(self) -> bool:
+        """Written in English: its quotes need no translation, and their nouns are the catalog's words."""
+        return self.language.split("-")[0].lower() == "en"
+
 
 @dataclass(frozen=True)
 class Citation:

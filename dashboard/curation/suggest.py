@@ -127,19 +127,15 @@ class _Maker:
         last = bisect_left(self.mentions, end, lo=first, key=lambda m: m.start)
         return [m for m in self.mentions[first:last] if m.end <= end]
 
-    @property
-    def english(self) -> bool:
-        return self.text.source.language.split("-")[0].lower() == "en"
-
     def citation(self, mention: Mention, *, start: int, end: int) -> dict[str, str]:
         quote = {"source": self.text.source.id, "quote": self.text.text[start:end]}
         context = shortest_context(self.text.text, self.text.text[start:end], start=start)
-        translation = {} if self.english else {"translation": TODO}
+        translation = {} if self.text.source.english else {"translation": TODO}
         return {**quote, **dict([context] if context else []), "figure": mention.text, **translation}
 
     def todo_comments(self, comments: dict[str, str]) -> dict[str, str]:
         """The comments of a stub, with the translation's TODO for a source in another language."""
-        if self.english:
+        if self.text.source.english:
             return comments
         return {
             **comments,
@@ -203,7 +199,7 @@ class _Maker:
             return "times", None
         if mention.kind == "measure" and mention.unit_text:
             return mention.unit_text, None
-        if not self.english:  # the catalog's units are English words: a person translates the noun
+        if not self.text.source.english:  # the catalog's units are English words: a person translates the noun
             said = f" ({mention.noun!r} in the text)" if mention.noun else ""
             return TODO, f"TODO: the English plural noun counted{said}: people, agreements, head of cattle"
         later = [m for m in self.inside(mention.end, limit) if m.start >= mention.end]

@@ -55,6 +55,10 @@ FUTURE = re.compile(
 )
 """Future and plan markers: "планируется", "рассчитывают", "намерены", "будет", "к 2030 году", and
 perfective verbs in the future ("составит", "пройдёт", "добавится")."""
+BETWEEN = re.compile(r"(?i)(?<![\w-])(?:между|с|со|от|в)\s+\Z")
+"""Words right before the first of two dates joined into one span ("с января по май", "между 2020 и 2022")."""
+JOINED = re.compile(r"(?i)[^\S\n]*(?:-|–|—|и|по|до)[^\S\n]*")
+"""What joins two dates into one span ("и", "по", "до", a dash)."""
 UNRESOLVED = re.compile(
     r"(?i)(?<![\w-])(?:годом\s+(?:ранее|позже|раньше)|за\s+тот\s+же\s+период|в\s+аналогичном\s+периоде|"
     r"в\s+годовом\s+выражении|с\s+начала\s+(?:текущего\s+)?года|недавно|в\s+последнее\s+время|"
@@ -281,8 +285,11 @@ _DECADE_CONTEXT = re.compile(r"(?i)(?<![\w-])(?:в|во|с|со|до|к|конц
 """Before "90-е" without "годы": a decade ("в 90-е", "с конца 90-х")."""
 _YEAR_AFTER = re.compile(rf"{_GAP}(?:[а-яё]+(?:ый|ом|ого|ий|ем|его|ому){_GAP})?{_YEAR_WORD}")
 """A year word after a year, perhaps with an adjective: "2024 года", "2025 учебный год", "2024 финансовом году"."""
+_SENTENCE_NEXT = r"[^\S\n]*(?:\n|\Z)|[^\S\n]+[A-ZА-ЯЁ«\"„(]"
+"""After an abbreviation's dot, what shows the dot also ends the sentence: the dot is then punctuation, left
+out of the mention ("… более 2,5 млн." quoted without its full stop)."""
 _SCALE_AFTER = re.compile(
-    rf"(?:{_GAP}|(?<=\d))(?P<scale>(?:тыс|млн|млрд|трлн)(?![\w])\.?|"
+    rf"(?:{_GAP}|(?<=\d))(?P<scale>(?:тыс|млн|млрд|трлн)(?![\w])(?:\.(?!{_SENTENCE_NEXT}))?|"
     r"(?:тысяч|миллион|миллиард|триллион)[а-я]*)"
 )
 _CURRENCY_AFTER = re.compile(

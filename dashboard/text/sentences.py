@@ -10,6 +10,9 @@ from dashboard.text.anchor import paragraph_bounds
 from dashboard.text.mentions import Mention, unit_kind
 
 _SENTENCE_END = re.compile(r"[.!?][\"'”’»)\]]*(?=\s)")
+_LOWER_NEXT = re.compile(r"[^\S\n]+[^\W\d_](?<=[a-zà-ÿа-яё])")
+"""A full stop followed by a lower-case word ends no sentence in the languages read: an abbreviation ("тыс.
+тонн", "EE. UU. y", "approx. two")."""
 _MAX_CONTEXT = 240
 _MAX_OCCURRENCES = 64
 # Words that end a count noun ("120 agreements with", "people have left", "ships and").
@@ -64,7 +67,7 @@ def sentence_bounds(text: str, *, start: int, end: int, mentions: Sequence[Menti
     first, last = line_start, line_end
     for found in _SENTENCE_END.finditer(text, line_start, line_end):
         cut = found.end()
-        if any(a < cut < b for a, b in inside):
+        if any(a < cut < b for a, b in inside) or _LOWER_NEXT.match(text, cut):
             continue
         if cut <= start:
             first = cut

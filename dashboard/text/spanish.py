@@ -55,6 +55,10 @@ FUTURE = re.compile(
 )
 """Markers of a plan or a forecast: a clause that looks ahead ("prevé", "se espera", "para 2030",
 future verbs in -rá/-rán)."""
+BETWEEN = re.compile(r"(?i)\b(?:entre|de|desde)\s+(?:el\s+|la\s+)?\Z")
+"""Words right before the first of two dates joined into one span ("entre 2020 y 2022", "de enero a mayo")."""
+JOINED = re.compile(r"(?i)[^\S\n]*(?:-|–|—|y|a|al|hasta(?:\s+el)?)[^\S\n]*")
+"""What joins two dates into one span ("y", "a", "hasta", a dash)."""
 UNRESOLVED = re.compile(
     r"(?i)\b(?:el\s+año\s+anterior|el\s+mismo\s+per[ií]odo|interanual(?:es)?|en\s+lo\s+que\s+va\s+(?:de|del)\s+"
     r"(?:año|mes|semestre|trimestre)|recientemente|reciente|un\s+año\s+antes|un\s+año\s+atrás|hace\s+un\s+año|"

@@ -60,6 +60,10 @@ class Mutator:
     def offset(self, pos: Pos) -> int:
         return self.line_starts[pos.line - 1] + pos.column - 1
 
+    def language(self, indicator: Indicator) -> str:
+        source = self.catalog.source(indicator.citations[0].source)
+        return source.language if source else "en"
+
     def entry_lines(self, record: Indicator | Event) -> tuple[int, int]:
         records: tuple[Indicator | Event, ...] = (*self.catalog.indicators, *self.catalog.events)
         starts = sorted(r.pos.line for r in records if r.pos.line > record.pos.line)
@@ -90,7 +94,7 @@ class Mutator:
         literal = self.text[start : self.text.index("\n", start)].split("#")[0].strip()
         lines = self.entry_lines(indicator)
         mismatch = frozenset({"value-mismatch", "citations-disagree"})
-        if any(m.high is not None for m in read_mentions(indicator.citations[0].quote)):
+        if any(m.high is not None for m in read_mentions(indicator.citations[0].quote, self.language(indicator))):
             # one end of a range, recorded with its bound: the other end is then the wrong bound
             mismatch |= {"qualifier-mismatch", "qualifier-missing"}
         if indicator.citations[0].figure is not None:
@@ -148,8 +152,8 @@ class Mutator:
                 lines,
             )
         yield self.quote_moved(citation, index, lines)
-        if citation.figure is not None:
-            figure_at = self.offset(citation.field_pos["figure"])
+        figure_at = self.offset(citation.field_pos["figure"]) if citation.figure is not None else -1
+        if citation.figure is not None and self.text.find(citation.figure, figure_at) >= 0:  # not YAML-escaped
             yield Mutation(
                 f"figure pin changed #{index}",
                 self.replace_at(figure_at, citation.figure, "7.77"),

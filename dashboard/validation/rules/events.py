@@ -19,7 +19,7 @@ from dashboard.text.sentences import sentence_bounds
 from dashboard.text.tense import Tense, tense_at
 from dashboard.validation.evidence import Evidence, citation_pos
 from dashboard.validation.rules.structure import anchor_citation
-from dashboard.validation.rules.translations import is_english, translation_missing
+from dashboard.validation.rules.translations import translation_missing
 
 _ADVERBIAL = re.compile(r"(?i)\b(?:in|on|during|by|until|till|before|after)\s+(?:(?:early|mid|late)[\s-]+)?\Z")
 
@@ -89,7 +89,7 @@ def check_event_translation(
     evidence: Evidence, event: Event, *, index: int, citation: Citation, source: Source
 ) -> Iterator[Problem]:
     """The translation of an event's citation holds a date consistent with the event's `date`."""
-    if is_english(source):
+    if source.english:
         return
     if citation.translation is None:
         yield translation_missing(evidence, owner=event.id, index=index, citation=citation, source=source)

@@ -25,7 +25,7 @@ from dashboard.validation.rules.figures import SCALE_NAMES, Fit, best, compare
 from dashboard.validation.rules.nouns import counted_noun, other_noun
 from dashboard.validation.rules.periods import period_disagrees, time_words
 from dashboard.validation.rules.structure import anchor_citation
-from dashboard.validation.rules.translations import check_figure_translation, is_english
+from dashboard.validation.rules.translations import check_figure_translation
 
 Flag = Callable[..., Problem]
 """Makes a Problem of this citation: flag(code, message, at=position, fix=…)."""
@@ -247,7 +247,7 @@ class _CitationCheck:
     def _noun(self, mention: Mention) -> None:
         """The counted noun, in English: a source in another language has it checked on its translation."""
         source = self.evidence.catalog.source(self.citation.source)
-        if self.unit.kind != "count" or mention.kind != "count" or (source is not None and not is_english(source)):
+        if self.unit.kind != "count" or mention.kind != "count" or (source is not None and not source.english):
             return
         noun = other_noun(self.unit, mention.noun)
         if noun is not None:

@@ -78,6 +78,7 @@ _SEASON_MONTH = {"spring": 4, "summer": 7, "autumn": 10, "fall": 10, "winter": 1
 # "for July delivery", "the March contract": a futures month names a contract, not a time.
 _CONTRACT = re.compile(r"(?i)[^\S\n]+(?:delivery|contracts?|futures|options|expiry|expiration)\b")
 _DATELINE = re.compile(r"(?:^|\n)[^\S\n]*[A-Z][\w .,'’-]{1,40},[^\S\n]*\Z")
+_CLAUSE_MARKS = ",;:()\n"
 _QUARTER_INDEX = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4}
 _NEVER = re.compile(r"(?!)")
 
@@ -97,6 +98,8 @@ class TimeWords:
     compared: re.Pattern[str] = _NEVER
     baseline: re.Pattern[str] = _NEVER
     between: re.Pattern[str] = _NEVER
+    joined: re.Pattern[str] = _JOINED
+    """What joins two dates into one span ("2020 to 2022", "abril de 2024 y marzo de 2025", "январе–мае")."""
     english: bool = False
     """English also reads phrases no mention holds (quarters, seasons, "a decade ago") and the tense of
     each clause; another language reads the tense of the whole sentence."""
@@ -107,8 +110,24 @@ ENGLISH = TimeWords(_SINCE, _UNTIL, _PRESENT, FUTURE, _UNRESOLVED, _COMPARISON, 
 _DATES_ONLY = TimeWords(_NEVER, _NEVER, _NEVER, _NEVER, _NEVER)
 TIME_WORDS: dict[str, TimeWords] = {
     "en": ENGLISH,
-    "es": TimeWords(spanish.SINCE, spanish.UNTIL, spanish.PRESENT, spanish.FUTURE, spanish.UNRESOLVED),
-    "ru": TimeWords(russian.SINCE, russian.UNTIL, russian.PRESENT, russian.FUTURE, russian.UNRESOLVED),
+    "es": TimeWords(
+        spanish.SINCE,
+        spanish.UNTIL,
+        spanish.PRESENT,
+        spanish.FUTURE,
+        spanish.UNRESOLVED,
+        between=spanish.BETWEEN,
+        joined=spanish.JOINED,
+    ),
+    "ru": TimeWords(
+        russian.SINCE,
+        russian.UNTIL,
+        russian.PRESENT,
+        russian.FUTURE,
+        russian.UNRESOLVED,
+        between=russian.BETWEEN,
+        joined=russian.JOINED,
+    ),
 }
 """Primary language subtag -> its time words; a language without an entry has no period check but its dates."""
 
@@ -192,9 +211,7 @@ def time_spans(mentions: Iterable[Mention], *, published: str, text: str = "", s
             and not (_CONTRACT.match(text, mention.end) if text else False)
         ):
             inside = 0 <= mention.start - sentence_at < len(sentence)
-            clause = (
-                _clause_writing(writing, sentence, mention.start - sentence_at) if inside and words.english else writing
-            )
+            clause = _clause_writing(writing, sentence, mention.start - sentence_at, words) if inside else writing
             span = _date_span(mention, mention.date, clause)
             if span is not None:
                 since = bool(words.since.search(before))
@@ -256,9 +273,10 @@ def _joined(ordered: list[Mention], spans: list[Span], text: str, words: TimeWor
         a, b = by_start.get(first.start), by_start.get(second.start)
         if a is None or b is None or not text or a.last == OPEN_END:
             continue
-        if _JOINED.fullmatch(text, first.end, second.start) and (
+        consecutive = not words.english and a.first_month is None is b.first_month and b.first == a.last + 1
+        if words.joined.fullmatch(text, first.end, second.start) and (
             words.between.search(text, max(0, first.start - 12), first.start) or "-" in text[first.end : second.start]
-            or "–" in text[first.end : second.start]
+            or "–" in text[first.end : second.start] or consecutive
         ):  # fmt: skip
             found.append(Span(a.first, b.last, f"{first.text}–{second.text}", a.at, a.first_month, b.last_month))
     return found
@@ -274,9 +292,13 @@ def _dateline(mention: Mention, text: str) -> bool:
     )
 
 
-def _clause_writing(writing: Writing, sentence: str, at: int) -> Writing:
+def _clause_writing(writing: Writing, sentence: str, at: int, words: TimeWords = ENGLISH) -> Writing:
     """The writing time as seen from the clause holding sentence[at]: it looks ahead only if that clause does."""
-    return replace(writing, future=tense_at(sentence, at) == "future")
+    if words.english:
+        return replace(writing, future=tense_at(sentence, at) == "future")
+    start = max((sentence.rfind(mark, 0, at) for mark in _CLAUSE_MARKS), default=-1) + 1
+    ends = [end for end in (sentence.find(mark, at) for mark in _CLAUSE_MARKS) if end >= 0]
+    return replace(writing, future=bool(words.future.search(sentence, start, min(ends, default=len(sentence)))))
 
 
 def _phrase_spans(sentence: str, *, writing: Writing, at: int) -> list[Span]:

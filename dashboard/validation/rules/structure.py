@@ -12,7 +12,7 @@ from dashboard.catalog.lock import citation_key, lock_path
 from dashboard.catalog.model import Catalog, Citation, Event, Exclusion, Indicator, Source
 from dashboard.catalog.problems import Problem
 from dashboard.text.anchor import Location, locate
-from dashboard.text.mentions import LANGUAGES, names_a_number, pinned, read_mentions, reader_for
+from dashboard.text.mentions import LANGUAGES, fold_figure, names_a_number, pinned, read_mentions, reader_for
 from dashboard.validation.drift import drift
 from dashboard.validation.evidence import Anchor, Evidence, citation_pos
 
@@ -230,7 +230,10 @@ def check_exclusion(evidence: Evidence, *, number: int, exclusion: Exclusion) ->
     named = pinned(inside, exclusion.figure, quote=quote, quote_start=anchor.start)
     for mention in named:
         evidence.cover(anchor.source, mention)
-    if not named and not names_a_number(exclusion.figure, quote):  # a model number or a label is no mention
+    source = evidence.catalog.source(anchor.source)
+    # a model number or a label is no mention; in another language, number words are the reader's alone
+    worded = source is not None and not source.english and fold_figure(exclusion.figure) in fold_figure(quote)
+    if not named and not worded and not names_a_number(exclusion.figure, quote):
         yield evidence.problem(
             "figure-pin-mismatch",
             f"exclusion `figure: {exclusion.figure}` names no number in its quote (numbers there: "
