@@ -59,6 +59,17 @@ BETWEEN = re.compile(r"(?i)(?<![\w-])(?:между|с|со|от|в)\s+\Z")
 """Words right before the first of two dates joined into one span ("с января по май", "между 2020 и 2022")."""
 JOINED = re.compile(r"(?i)[^\S\n]*(?:-|–|—|и|по|до)[^\S\n]*")
 """What joins two dates into one span ("и", "по", "до", a dash)."""
+COMPARED = re.compile(
+    r"(?i)(?<![\w-])(?:против|по\s+сравнению\s+со?|в\s+сравнении\s+со?|(?<!более\s)(?<!менее\s)чем)\s+"
+    r"(?:(?:менее|более|почти|около|примерно|свыше)\s+(?:чем\s+)?){0,2}\$?\s*\Z"
+)
+"""Words right before a figure that make it the one compared with ("против менее чем 40 процентов")."""
+COMPARISON = re.compile(
+    r"(?i)(?<![\w-])(?:против|по\s+сравнению\s+со?|в\s+сравнении\s+со?|чем|относительно|превыша\w*)(?![\w-])"
+    r"(?:[^.;:]|\.\d){0,60}\Z"
+)
+"""Words before a date that make it the time of the figure compared with ("против 6,1 млрд в 2023 году",
+"превышает показатель 2023 года")."""
 UNRESOLVED = re.compile(
     r"(?i)(?<![\w-])(?:годом\s+(?:ранее|позже|раньше)|за\s+тот\s+же\s+период|в\s+аналогичном\s+периоде|"
     r"в\s+годовом\s+выражении|с\s+начала\s+(?:текущего\s+)?года|недавно|в\s+последнее\s+время|"

@@ -59,8 +59,18 @@ BETWEEN = re.compile(r"(?i)\b(?:entre|de|desde)\s+(?:el\s+|la\s+)?\Z")
 """Words right before the first of two dates joined into one span ("entre 2020 y 2022", "de enero a mayo")."""
 JOINED = re.compile(r"(?i)[^\S\n]*(?:-|–|—|y|a|al|hasta(?:\s+el)?)[^\S\n]*")
 """What joins two dates into one span ("y", "a", "hasta", a dash)."""
+COMPARED = re.compile(
+    r"(?i)\b(?:frente\s+a|comparad[oa]s?\s+con|en\s+comparación\s+con|respecto\s+(?:a|de)|contra)\s+"
+    r"(?:(?:los|las|el|la|unos|unas|más\s+de|menos\s+de|casi|cerca\s+de|apenas|solo|sólo)\s+){0,3}(?:US\$|\$|€)?\s*\Z"
+)
+"""Words right before a figure that make it the one compared with ("frente a 31 millones"): its own time dates it."""
+COMPARISON = re.compile(
+    r"(?i)\b(?:frente\s+a|comparad[oa]s?\s+con|en\s+comparación\s+con|respecto\s+(?:a|de)l?|contra|(?:más|menos|mayor|menor|superior|inferior)\s+que)\b"
+    r"(?:[^.;:]|\.\d){0,60}\Z"
+)
+"""Words before a date that make it the time of the figure compared with ("frente a … en 2022", "más que en 2023")."""
 UNRESOLVED = re.compile(
-    r"(?i)\b(?:el\s+año\s+anterior|el\s+mismo\s+per[ií]odo|interanual(?:es)?|en\s+lo\s+que\s+va\s+(?:de|del)\s+"
+    r"(?i)\b(?:el\s+año\s+anterior|el\s+mismo\s+per[ií]odo(?!\s+del?\s+(?:año\s+)?(?:19|20)\d\d)|interanual(?:es)?|en\s+lo\s+que\s+va\s+(?:de|del)\s+"
     r"(?:año|mes|semestre|trimestre)|recientemente|reciente|un\s+año\s+antes|un\s+año\s+atrás|hace\s+un\s+año|"
     r"la\s+década\s+pasada|el\s+último\s+año|los\s+últimos\s+\w+\s+años|ese\s+año|aquel\s+año|ese\s+mes|"
     r"entonces|semestre|trimestre|hasta\s+la\s+fecha)\b"

@@ -40,7 +40,8 @@ _CLASSES: dict[str, str] = {
     word: name
     for name, words in {
         "ship": "ship vessel boat tanker carrier freighter ferry warship submarine",
-        "aircraft": "jet aircraft plane fighter warplane airplane airliner helicopter bomber",
+        "aircraft": "jet aircraft plane fighter warplane airplane airliner bomber",
+        "helicopter": "helicopter rotorcraft chopper",
         "vehicle": "car vehicle truck lorry bus van",
         "tank": "tank",
         "home": "home house dwelling property apartment flat housing",
@@ -69,6 +70,8 @@ _CLASSES: dict[str, str] = {
         "shell": "shell round",
         "container": "container box",
         "cargo": "cargo shipment consignment",
+        "payment": "payment transfer transaction remittance",
+        "animal": "head cattle sheep pig goat animal livestock cow",
         "project": "project scheme",
         "store": "store shop outlet branch",
         "product": "product item unit",
@@ -101,8 +104,9 @@ def counted_noun(words: str | None) -> str | None:
     return None
 
 
-def other_noun(unit: Unit, words: str | None) -> str | None:
-    """The noun the quote counts when it contradicts the one `unit` names (else None)."""
+def other_noun(unit: Unit, words: str | None, *, strict: bool = False) -> str | None:
+    """The noun the quote counts when it contradicts the one `unit` names (else None). `strict`: any other
+    noun contradicts, known to a class or not (a curator's own translation names what the unit should)."""
     noun = counted_noun(words)
     if noun is None or unit.noun is None:
         return None
@@ -124,4 +128,6 @@ def other_noun(unit: Unit, words: str | None) -> str | None:
         return None
     known_said = class_said is not None or person_said
     known_asked = class_asked is not None or person_asked
+    if strict and not ((unit.noun in _PERSON_UNITS or is_person_noun(asked)) and not known_said):
+        return noun  # but "specialists" may well be the `people` asked for
     return noun if known_said and known_asked else None

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from types import ModuleType
 
 from dashboard.text import russian, spanish
 from dashboard.text.dates import OPEN_END, DateExpr, date_parts, year_range
@@ -108,27 +109,17 @@ class TimeWords:
 ENGLISH = TimeWords(_SINCE, _UNTIL, _PRESENT, FUTURE, _UNRESOLVED, _COMPARISON, _COMPARED, _BASELINE, _BETWEEN,
                     english=True)  # fmt: skip
 _DATES_ONLY = TimeWords(_NEVER, _NEVER, _NEVER, _NEVER, _NEVER)
-TIME_WORDS: dict[str, TimeWords] = {
-    "en": ENGLISH,
-    "es": TimeWords(
-        spanish.SINCE,
-        spanish.UNTIL,
-        spanish.PRESENT,
-        spanish.FUTURE,
-        spanish.UNRESOLVED,
-        between=spanish.BETWEEN,
-        joined=spanish.JOINED,
-    ),
-    "ru": TimeWords(
-        russian.SINCE,
-        russian.UNTIL,
-        russian.PRESENT,
-        russian.FUTURE,
-        russian.UNRESOLVED,
-        between=russian.BETWEEN,
-        joined=russian.JOINED,
-    ),
-}
+
+
+def _time_words_of(language: ModuleType) -> TimeWords:
+    """A reader module's time words: each language module (text/spanish.py, text/russian.py) names them alike."""
+    return TimeWords(
+        language.SINCE, language.UNTIL, language.PRESENT, language.FUTURE, language.UNRESOLVED,
+        comparison=language.COMPARISON, compared=language.COMPARED, between=language.BETWEEN, joined=language.JOINED,
+    )  # fmt: skip
+
+
+TIME_WORDS: dict[str, TimeWords] = {"en": ENGLISH, "es": _time_words_of(spanish), "ru": _time_words_of(russian)}
 """Primary language subtag -> its time words; a language without an entry has no period check but its dates."""
 
 
@@ -363,19 +354,25 @@ def period_disagrees(
     `elsewhere`: the source's other time mentions."""
     spans = _relevant(time_spans(mentions, published=published, text=text, sentence=sentence,
                                  sentence_at=sentence_at, words=words), figure_at)  # fmt: skip
+    if not words.english and figure_at >= 0:
+        sentence, spans = _own_clause(sentence, sentence_at, figure_at, spans)
     if text and figure_at >= 0 and words.compared.search(text, max(0, figure_at - 40), figure_at):
         # "up from 34.6% at the last election in 2021": the figure compared with is dated by its own clause
         after = [s for s in spans if s.comparison and s.at > figure_at]
         if not after:
             return None
         own = min(after, key=lambda s: s.at)
-        if _agrees(period, own, published=published) or words.unresolved.search(text, figure_at, own.at):
+        # another language's unresolved words may be resolved by the date itself ("el mismo periodo de 2024")
+        end = own.at if words.english else own.at + len(own.written)
+        if _agrees(period, own, published=published) or words.unresolved.search(text, figure_at, end):
             return None
         return Disagreement(f"the quote's sentence dates the figure compared with “{own.written}” ({_words(own)})",
                             _period_of({(own.first, own.last)}))  # fmt: skip
     elif spans and all(s.comparison for s in spans):
         year = date_parts(published)[0]
         spans.append(Span(year, year, "the time of writing"))
+    elif not words.english and any(s.comparison for s in spans):
+        spans = [s for s in spans if not s.comparison]  # "… в 2024 году, против 6,1 млрд в 2023 году"
     if any(_agrees(period, span, published=published) for span in spans):
         return None
     if spans and not words.unresolved.search(sentence):
@@ -393,6 +390,23 @@ def period_disagrees(
             return None
     year = date_parts(published)[0]
     return Disagreement(f"the quote's sentence states no time, and the source was published in {year}", None)
+
+
+_OWN_CLAUSE_MARKS = ",;:()—"
+
+
+def _own_clause(sentence: str, sentence_at: int, figure_at: int, spans: list[Span]) -> tuple[str, list[Span]]:
+    """The clause holding the figure, and its spans, when it dates the figure itself ("В прошлом году компания
+    вложила 15 млрд рублей, а в 2025 году планирует …": the figure is last year's); else the sentence and all its
+    spans."""
+    at = figure_at - sentence_at
+    start = max((sentence.rfind(mark, 0, at) for mark in _OWN_CLAUSE_MARKS), default=-1) + 1
+    ends = [end for end in (sentence.find(mark, at) for mark in _OWN_CLAUSE_MARKS) if end >= 0]
+    end = min(ends, default=len(sentence))
+    own = [s for s in spans if start <= s.at - sentence_at < end]
+    if any(not s.comparison for s in own):
+        return sentence[start:end], own
+    return sentence, spans  # the clause names only the time compared with ("un 12 % más que en 2023")
 
 
 def _relevant(spans: list[Span], figure_at: int) -> list[Span]:

@@ -91,7 +91,8 @@ def check_figure_translation(
         return
     if unit.kind == "count":
         for mention in hedged:
-            noun = other_noun(unit, mention.noun) if mention.kind == "count" else None
+            counted = mention.noun or _noun_before(translation, mention.start)
+            noun = other_noun(unit, counted, strict=True) if mention.kind == "count" else None
             if noun is not None:
                 yield evidence.problem(
                     "unit-mismatch",
@@ -138,6 +139,18 @@ def _worded(translation: str, indicator: Indicator, kind: str) -> int | None:
             if abs(Decimal(100 * count) / denominator - wanted) < Decimal("0.5"):
                 return found.start()
     return None
+
+
+_NUMBER_OF = re.compile(
+    r"(?i)\b(?:number|total|count)\s+of\s+(?:(?:such|the|these|those|all)\s+)?((?:[a-z-]+\s+){0,2}[a-z-]+)"
+)
+
+
+def _noun_before(translation: str, at: int) -> str | None:
+    """What a count with no noun after it counts when the sentence names it before: "the number of such
+    transfers, about 41 thousand" -> "transfers"."""
+    found = list(_NUMBER_OF.finditer(translation, 0, at))
+    return found[-1].group(1) if found else None
 
 
 def _phrase_before(text: str, at: int, *, between: str = "") -> str | None:
