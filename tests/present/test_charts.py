@@ -74,7 +74,7 @@ def test_every_mark_stands_at_its_value(shipped: Report) -> None:
 
 
 def test_a_lower_bound_is_not_drawn_as_exact(shipped: Report) -> None:
-    figures = series_of(shipped)["displaced-population"]
+    figures = [*series_of(shipped)["displaced-population"], figure_views(shipped)["venezuela-displaced-people-2024"]]
     drawn = points(series_figure("displaced-population", figures))
     hedged = drawn["venezuela-displaced-people-2024"]["trace"]
     exact = drawn["syria-displaced-people"]["trace"]
@@ -111,11 +111,11 @@ def test_a_new_figure_in_the_yaml_appears_without_code_changes(build: Build, cat
 
 
 def test_the_selected_mark_is_outlined_and_keeps_the_colour_the_legend_explains(shipped: Report) -> None:
-    figures = series_of(shipped)["bilateral-agreements"]
-    trace = json.loads(series_figure("bilateral-agreements", figures, selected=figures[0].indicator.id).to_json())
+    figures = series_of(shipped)["displaced-population"]
+    trace = json.loads(series_figure("displaced-population", figures, selected=figures[0].indicator.id).to_json())
     marker = trace["data"][0]["marker"]
     assert marker["color"] == COLOUR  # one colour for the whole trace, as its legend entry shows
-    assert marker["line"]["width"][0] > 0 and marker["line"]["width"][1] == 0
+    assert marker["line"]["width"][0] > 0 and marker["line"]["width"][1:] == [0, 0]
 
 
 def test_bar_labels_carry_the_figure_so_no_screen_cuts_them(shipped: Report) -> None:

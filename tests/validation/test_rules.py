@@ -100,6 +100,15 @@ FIRES: dict[str, Mutation] = {
     "date-not-in-quote": lambda c: c["events"][0].update(date="2024-03-04"),
     # "last year" in a text published in March 2024 is 2023
     "period-mismatch": set_field("exports", "period", "2024"),
+    "attribution-not-in-source": set_citation("agreements", "attributed_to", "the UN Refugee Agency"),
+    "series-mixed": lambda c: [indicator(c, i).update(series="ties") for i in ("agreements", "exports")],
+    "part-of-invalid": set_field("export-share", "part_of", "nowhere"),
+    "derived-input": add_indicator(
+        id="gap", value=1, unit="agreements", derived={"formula": "a - b", "from": {"a": "agreements", "b": "none"}}
+    ),
+    "derived-mismatch": add_indicator(
+        id="fewer", value=100, unit="agreements", derived={"formula": "a - 1", "from": {"a": "agreements"}}
+    ),
 }
 
 
@@ -142,6 +151,28 @@ QUIET: dict[str, Mutation] = {
     "date-not-in-quote/coarse": add_event(id="signing-month", date="2024-03", citations=cite("on March 3, 2024")),
     # a duration and a count in one sentence
     "unit-mismatch": add_indicator(id="pact", value=5, unit="years", citations=cite("The pact runs for 5 years")),
+    # "Officials said ... that" opens the quote's sentence
+    "attribution-not-in-source": set_citation("agreements", "attributed_to", "officials"),
+    # one unit, one (absent) period, two entities: a cross-section
+    "series-mixed": lambda c: [
+        indicator(c, "agreements").update(series="ties", entity="Ruritania"),
+        add_indicator(
+            id="listed",
+            value=125,
+            unit="agreements",
+            series="ties",
+            entity="Freedonia",
+            citations=cite("Freedonia lists 125 agreements with Ruritania."),
+        )(c),
+    ],  # fmt: skip
+    # 40% within a whole of 70%
+    "part-of-invalid": lambda c: [
+        set_field("export-share", "part_of", "whole")(c),
+        add_indicator(id="whole", value=70, unit="percent", citations=cite("Ruritania buys 70% of its arms"))(c),
+    ],
+    "derived-mismatch": add_indicator(
+        id="fewer", value=119, unit="agreements", derived={"formula": "a - 1", "from": {"a": "agreements"}}
+    ),
     # "last year", read against `published: 2024-03-05`
     "period-mismatch": set_field("exports", "period", "2023"),
     # a sentence without time words: the year of publication
