@@ -1,10 +1,12 @@
-"""Rules over several indicators: series like with like, parts within wholes, derived figures, attributions."""
+"""Rules over several indicators: series like with like, parts within wholes, derived figures, attributions,
+and coverage of a mention whose entry is broken."""
 
 from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
 
+from dashboard.curation.suggest import suggest
 from dashboard.validation.report import Report
 from tests.conftest import Build, codes, validate
 from tests.validation.test_rules import add_indicator, cite, indicator, set_citation, with_line
@@ -182,6 +184,23 @@ def test_attribution_not_in_source_says_where_and_suggests(build: Build, catalog
 def test_attribution_in_the_paragraph_around_the_quote(build: Build, catalog: dict[str, Any]) -> None:
     set_citation("agreements", "attributed_to", "Officials")(catalog)
     assert codes(validate(build(catalog))) == set()
+
+
+# --- coverage of a broken entry ----------------------------------------------------------------------
+
+
+def test_a_broken_entry_covers_its_mention_and_gets_no_duplicate_stub(build: Build, catalog: dict[str, Any]) -> None:
+    quote = "Ruritania and Freedonia have signed 120 agreements."
+    indicator(catalog, "agreements").update(value=121, citations=cite(quote))
+    report = validate(build(catalog))
+    assert [p.code for p in report.problems if p.severity == "error"] == ["value-mismatch"]
+    uncovered = [p.message for p in report.problems if p.code == "uncovered-figure"]
+    assert not any("'120 agreements'" in m or "'120'" in m for m in uncovered), uncovered
+    assert not any(stub_states(s, "120") for s in suggest(report))
+
+
+def stub_states(stub: Any, number: str) -> bool:
+    return bool(stub.mention.text.startswith(number))
 
 
 def _fresh() -> dict[str, Any]:
