@@ -463,3 +463,12 @@ def test_a_derived_figure_shows_its_formula_inputs_and_a_cite_text_of_its_own(ru
     at.button(key="input-arms-share").click().run()
     assert at.query_params["indicator"] == "arms-share"
     assert "Arms bought from Freedonia" in texts(at, "title")
+
+
+def test_an_attribution_is_a_badge_with_its_sentence_and_stays_literal(run: Run, build: Build) -> None:
+    catalog = base_catalog()
+    catalog["indicators"][0]["citations"][0]["attributed_to"] = "<b>the Agency</b> ] [x](y)"
+    at = run("figure", catalog=build(catalog), indicator="agreements")
+    (shown_badge,) = [str(m.value) for m in at.markdown if str(m.value).startswith(":green-badge[")]
+    assert shown_badge.endswith(":orange-badge[attributed to \\<b\\>the Agency\\</b\\> \\] \\[x\\]\\(y\\)]")
+    assert any("verified as reported, not as fact" in c for c in texts(at, "caption"))
