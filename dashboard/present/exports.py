@@ -11,7 +11,7 @@ from decimal import Decimal
 from typing import Any
 
 from dashboard.present.views import CitationView, EventView, FigureView, event_views, figure_views
-from dashboard.present.wording import date_words, status_word, when
+from dashboard.present.wording import date_words, published_words, status_word, when
 from dashboard.validation.report import Report
 
 CSV_COLUMNS = (
@@ -125,7 +125,8 @@ def _cited(citation: CitationView, accessed: date | None, kind: str, link: str |
     read = f" (accessed {date_words(accessed.isoformat())})" if accessed and s.url else ""
     where = f" {s.url}{read}." if s.url else ""
     page = f" {kind}: {link}" if link else ""
-    return f"“{citation.quote}” {author}“{s.title}”, {s.publisher}, {date_words(s.published)}.{where}{page}"
+    published = published_words(s.published, inferred=s.published_inferred)
+    return f"“{citation.quote}” {author}“{s.title}”, {s.publisher}, {published}.{where}{page}"
 
 
 def provenance_text(entry: FigureView | EventView, citation: CitationView) -> str:

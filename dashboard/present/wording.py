@@ -41,6 +41,12 @@ def date_words(iso: str) -> str:
     return iso
 
 
+def published_words(iso: str, *, inferred: bool) -> str:
+    """A source's date for a byline or a citation: `2025-05`, deduced -> `May 2025 (date inferred)`, so that a
+    date the source does not state never reads as one it does."""
+    return f"{date_words(iso)} (date inferred)" if inferred else date_words(iso)
+
+
 def when(period: str | None) -> str:
     """An ISO period in words: `2000/2021` -> `2000–2021`, `2006/..` -> `since 2006`, `2024-11` -> `November 2024`."""
     if not period:

@@ -18,11 +18,16 @@ import streamlit as st
 from dashboard.catalog.errors import CatalogUnreadable
 from dashboard.catalog.model import Catalog
 from dashboard.catalog.problems import ERROR, Problem
+from dashboard.present.caveats import Caveat, labels
+from dashboard.present.derived import derived_cite_text, formula_text
+from dashboard.present.derived import inputs as derived_inputs
 from dashboard.present.exports import catalog_json, citations_csv, cite_text, event_cite_text, provenance_text
 from dashboard.present.highlight import md_escape, quote_in_paragraph_html, safe_url
 from dashboard.present.views import CitationView, EventView, FigureView
-from dashboard.present.wording import NOT_VERIFIED_MEANS, VERIFIED_MEANS, badge_label, when
+from dashboard.present.wording import NOT_VERIFIED_MEANS, VERIFIED_MEANS, badge_label, published_words, when
 from dashboard.validation.report import Report
+from dashboard.web import state
+from dashboard.web.cache import derived as load_derived
 from dashboard.web.cache import load_report
 from dashboard.web.navigation import FIGURE_PAGE, SOURCES_PAGE, TIMELINE_PAGE, VALIDATION_PAGE, permalink
 
@@ -146,16 +151,25 @@ def not_found(kind: str, value: str, *, then: str) -> None:
     st.warning(f"No {kind} has the id “{shown(value)}”; {then}", icon=":material/search_off:")
 
 
-def badge(*, verified: bool, problems: tuple[Problem, ...] = (), explain: bool = True) -> None:
-    """Verified (green) or "Not verified" and the problem codes (red), as the validator found them, with
-    what that means (what the machine proved, and what it did not)."""
+def badge(*, verified: bool, problems: tuple[Problem, ...] = (), caveats: tuple[Caveat, ...] = (),
+          explain: bool = True) -> None:  # fmt: skip
+    """Verified (green) and a badge per caveat (hedged, range, attributed to …, date inferred, derived), or "Not
+    verified" and the problem codes (red), as the validator found them. With `explain`, the caveats' sentences
+    and what the status means (what the machine proved, and what it did not) follow; without it (a tile), the
+    meaning is the badges' tooltip."""
     label = badge_label(verified=verified, codes=(p.code for p in problems))
+    means = VERIFIED_MEANS if verified else NOT_VERIFIED_MEANS
     if verified:
-        st.badge(label, icon=":material/verified:", color="green")
+        shown_caveats = " ".join(f":orange-badge[{md(text)}]" for text in labels(caveats))
+        st.markdown(f":green-badge[:material/verified: {label}] {shown_caveats}".strip(),
+                    help=None if explain else means)  # fmt: skip
     else:
-        st.badge(md(label), icon=":material/error:", color="red")
+        st.badge(md(label), icon=":material/error:", color="red", help=None if explain else means)
     if explain:
-        st.caption(VERIFIED_MEANS if verified else NOT_VERIFIED_MEANS)
+        if verified:
+            for caveat in caveats:
+                st.caption(f":material/info: {md(caveat.text)}")
+        st.caption(means)
 
 
 def quote_id(owner: str, index: int) -> str:
@@ -182,7 +196,8 @@ def citation_panel(citation: CitationView, *, report: Report, cite: str | None =
             st.warning("This quotation could not be located in its source:", icon=":material/warning:")
             st.text(citation.quote)
         author = source.author if source.author != source.publisher else None
-        byline = " · ".join(x for x in (author, source.publisher, source.published) if x)
+        published = published_words(source.published, inferred=source.published_inferred)
+        byline = " · ".join(x for x in (author, source.publisher, published) if x)
         st.markdown(f"**{md(source.title)}**  \n{md(byline)}")
         if not citation.verified:
             st.caption("The validator raised a problem with this citation.")
@@ -227,7 +242,7 @@ def figure_detail(view: FigureView, *, report: Report, themes: dict[str, str], l
     `level` (1 on its own page, 3 under a chart's heading)."""
     indicator = view.indicator
     _heading(indicator.title, level)
-    badge(verified=view.verified, problems=view.problems)
+    badge(verified=view.verified, problems=view.problems, caveats=view.caveats)
     big(view.display)
     facts = [
         f"Period: {when(indicator.period)}" if indicator.period else "",
@@ -238,17 +253,54 @@ def figure_detail(view: FigureView, *, report: Report, themes: dict[str, str], l
     if indicator.note:
         st.markdown(md(indicator.note))
     _problems(view.problems)
+    if indicator.derived is not None:
+        _derived(view, report=report, own_page=level == 1)
     for citation in view.citations:
         cite = cite_text(view, citation, accessed=date.today(),
                          link=permalink(FIGURE_PAGE, indicator=indicator.id)) if view.verified else None  # fmt: skip
         citation_panel(citation, report=report, cite=cite, provenance=provenance_text(view, citation))
 
 
+def _derived(view: FigureView, *, report: Report, own_page: bool) -> None:
+    """A derived figure: its formula with the inputs' titles and values, each input (a link to its page, its
+    status, its quotations) and a citation saying it is worked out from the inputs' sources."""
+    views = load_derived(report).figures
+    st.markdown(f"**Worked out:** {md(formula_text(view, views))}")
+    if view.verified:
+        link = permalink(FIGURE_PAGE, indicator=view.indicator.id)
+        st.caption("Cite this")
+        st.code(derived_cite_text(view, views, link=link), language=None, wrap_lines=True)
+    seen: set[str] = set()
+    for found in derived_inputs(view, views):
+        if found.id in seen:
+            continue
+        seen.add(found.id)
+        if found.view is None:
+            st.warning(f"The input “{md(found.name)}” names no figure of the catalog ({shown(found.id)}).",
+                       icon=":material/warning:")  # fmt: skip
+            continue
+        _input(found.view, report=report, own_page=own_page)
+
+
+def _input(view: FigureView, *, report: Report, own_page: bool) -> None:
+    """One input of a derived figure: its title as a way to its page, its value and status, its quotations."""
+    ident = view.indicator.id
+    label = f"{md(view.indicator.title)} — {md(view.display)}"
+    if own_page:  # a link to the page the reader is on would leave the old parameters in the address bar
+        state.choice_button(label, url_key="indicator", value=ident, key=f"input-{ident}", others="tertiary",
+                            icon=":material/format_quote:")  # fmt: skip
+    else:
+        st.page_link(FIGURE_PAGE, label=label, icon=":material/format_quote:", query_params={"indicator": ident})
+    badge(verified=view.verified, problems=view.problems, caveats=view.caveats, explain=False)
+    for citation in view.citations:
+        citation_panel(citation, report=report)
+
+
 def event_detail(view: EventView, *, report: Report, themes: dict[str, str], level: int = 3) -> None:
     """One event: date, theme, status and every quotation."""
     event = view.event
     _heading(event.title, level)
-    badge(verified=view.verified, problems=view.problems)
+    badge(verified=view.verified, problems=view.problems, caveats=view.caveats)
     st.caption(" · ".join(md(f) for f in (when(event.date), themes.get(event.theme, event.theme))))
     _problems(view.problems)
     for citation in view.citations:

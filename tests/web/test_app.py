@@ -17,7 +17,7 @@ from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Element
 
 from dashboard.present.views import EventView, FigureView, event_views, figure_views
-from dashboard.present.wording import when
+from dashboard.present.wording import VERIFIED_MEANS, when
 from dashboard.validation.validate import validate_path
 from dashboard.web.screens.explore import SERIES_PER_PAGE
 from dashboard.web.widgets import SHOWN_MAX, md, shown
@@ -413,3 +413,62 @@ def test_a_permalink_keeps_the_base_path_the_reader_came_through(
 
     monkeypatch.setattr(navigation, "st", SimpleNamespace(context=SimpleNamespace(url=here)))
     assert navigation.permalink(navigation.FIGURE_PAGE, indicator="a/b") == expected
+
+
+def markdown_with_help(at: AppTest) -> list[tuple[str, str]]:
+    return [(plain(str(m.value)), str(m.proto.help)) for m in at.markdown]
+
+
+def test_a_figure_page_names_its_caveats_and_what_verified_means(run: Run) -> None:
+    at = run("figure", indicator="rosneft-share-of-venezuela-exports-2019")
+    badges = [m for m, _ in markdown_with_help(at) if "-badge[" in m]
+    assert badges[0] == ":green-badge[:material/verified: Verified] :orange-badge[hedged]"
+    captions = texts(at, "caption")
+    assert any("The text hedges this figure (“nearly”)" in c for c in captions)
+    assert VERIFIED_MEANS in captions
+    at = run("figure", indicator="russia-venezuela-agreements")
+    assert any("date inferred" in m for m, _ in markdown_with_help(at) if "-badge[" in m)
+    assert any("November 2024 (date inferred)" in m for m in texts(at, "markdown"))  # the byline
+    (cite,) = [str(c.value) for c in at.code]
+    assert "Entorno Diario, 15 November 2024 (date inferred)." in cite
+
+
+def test_overview_tiles_show_caveat_labels_with_the_definition_at_hand(run: Run) -> None:
+    at = run()
+    tiles = [(m, h) for m, h in markdown_with_help(at) if m.startswith(":green-badge[")]
+    assert len(tiles) == len(HEADLINES) and all(h == VERIFIED_MEANS for _, h in tiles)
+    assert sum(":orange-badge[hedged]" in m for m, _ in tiles) == 4
+    assert VERIFIED_MEANS in texts(at, "caption")
+    assert not any("The text hedges" in c for c in texts(at, "caption"))  # the sentences are the figure page's
+
+
+def test_an_event_names_a_deduced_date(run: Run) -> None:
+    at = run("timeline", event="crimea-annexation-2014")
+    assert any(":orange-badge[date inferred]" in m for m in texts(at, "markdown"))
+    assert any("does not state when it was published" in c for c in texts(at, "caption"))
+
+
+def test_a_derived_figure_shows_its_formula_inputs_and_a_cite_text_of_its_own(run: Run, build: Build) -> None:
+    from tests.present.test_derived import ARMS_QUOTE, derived_catalog
+
+    at = run("figure", catalog=build(derived_catalog()), indicator="share-gap")
+    shown_md = texts(at, "markdown")
+    assert any(":orange-badge[derived]" in m for m in shown_md)
+    assert "**Worked out:** Arms bought from Freedonia (70%) − Share of exports (nearly 40%) = 30%" in shown_md
+    assert {str(b.key) for b in at.button} >= {"input-arms-share", "input-export-share"}
+    quotes = re.sub(r"<[^>]+>", "", " ".join(b for b in proto_body(at, "html") if "<mark" in b))
+    assert ARMS_QUOTE in html.unescape(quotes) and "nearly 40 per cent of the total" in html.unescape(quotes)
+    (cite,) = [str(c.value) for c in at.code]
+    assert cite.startswith("Gap between the two shares: 30%. Worked out from other figures") and ARMS_QUOTE not in cite
+    at.button(key="input-arms-share").click().run()
+    assert at.query_params["indicator"] == "arms-share"
+    assert "Arms bought from Freedonia" in texts(at, "title")
+
+
+def test_an_attribution_is_a_badge_with_its_sentence_and_stays_literal(run: Run, build: Build) -> None:
+    catalog = base_catalog()
+    catalog["indicators"][0]["citations"][0]["attributed_to"] = "<b>the Agency</b> ] [x](y)"
+    at = run("figure", catalog=build(catalog), indicator="agreements")
+    (shown_badge,) = [str(m.value) for m in at.markdown if str(m.value).startswith(":green-badge[")]
+    assert shown_badge.endswith(":orange-badge[attributed to \\<b\\>the Agency\\</b\\> \\] \\[x\\]\\(y\\)]")
+    assert any("verified as reported, not as fact" in c for c in texts(at, "caption"))

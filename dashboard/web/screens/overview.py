@@ -25,7 +25,7 @@ def _tile(view: FigureView, *, sources: str) -> None:
         facts = [when(indicator.period), indicator.entity or ""]
         st.caption(" · ".join(ui.md(f) for f in facts if f) or "No period stated")
         st.caption(f"Source: {ui.md(sources)}")
-        ui.badge(verified=view.verified, problems=view.problems, explain=False)
+        ui.badge(verified=view.verified, problems=view.problems, caveats=view.caveats, explain=False)
         st.page_link(
             navigation.FIGURE_PAGE,
             label="Show the sentence",
