@@ -24,7 +24,8 @@ from dashboard.web.widgets import SHOWN_MAX, md, shown
 from tests.conftest import ROOT, TRADE, Build, base_catalog
 
 APP = ROOT / "dashboard" / "app.py"
-PAGES = ("overview", "explore", "figure", "timeline", "sources", "validation", "curation", "search")
+PAGES = ("overview", "explore", "figure", "timeline", "sources", "validation", "curation", "search", "about")
+CURATOR_PAGES = ("validation", "curation")
 HEADLINES = ("343 agreements", "nearly 60%", "approximately $17 billion", "about 11,000 head of cattle per month",
              "70%", "more than 8 million people")  # fmt: skip
 
@@ -55,9 +56,15 @@ def big_texts(at: AppTest) -> list[str]:
 
 @pytest.fixture
 def run(monkeypatch: pytest.MonkeyPatch) -> Run:
-    """Run one page of the app (optionally on another catalog, with query parameters)."""
+    """Run one page of the app (optionally on another catalog, with query parameters); curator mode is on
+    for the curator pages (they are not in the app without it) unless `curator` says otherwise."""
 
-    def _run(screen: str = "overview", /, *, catalog: Path | None = None, **params: str) -> AppTest:
+    def _run(screen: str = "overview", /, *, catalog: Path | None = None, curator: bool | None = None,
+             **params: str) -> AppTest:  # fmt: skip
+        if curator if curator is not None else screen in CURATOR_PAGES:
+            monkeypatch.setenv("INDICATORS_CURATOR", "1")
+        else:
+            monkeypatch.delenv("INDICATORS_CURATOR", raising=False)
         if catalog is None:
             monkeypatch.delenv("INDICATORS_CATALOG", raising=False)
         else:
