@@ -50,12 +50,16 @@ def shown(page: str) -> bool:
     return page not in CURATOR_PAGES or curator()
 
 
+def shown_rows() -> list[tuple[str, str, str, str]]:
+    """The rows of TABLE in the app now."""
+    return [row for row in TABLE if shown(row[0])]
+
+
 def pages() -> list[st.Page]:
     """The st.Page of every row of TABLE that is shown, the first the default."""
     return [
         st.Page(Path(file), title=title, icon=icon, url_path=path or None, default=not path)
-        for file, title, icon, path in TABLE
-        if shown(file)
+        for file, title, icon, path in shown_rows()
     ]
 
 
