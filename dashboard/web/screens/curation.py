@@ -25,11 +25,10 @@ def _mention(item: Uncovered) -> str:
 
 def _source_label(coverage: SourceCoverage, mine: list[Stub]) -> str:
     """The expander's label: how many uncovered mentions, how many stubs cover them."""
-    label = (
+    return (
         f"{coverage.source}: {plural(len(coverage.uncovered), 'uncovered mention')} of {coverage.mentions} "
         f"→ {plural(len(mine), 'stub')}"
     )
-    return label
 
 
 def _source_stubs(coverage: SourceCoverage, mine: list[Stub], text: str) -> None:
