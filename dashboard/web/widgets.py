@@ -10,28 +10,38 @@ from __future__ import annotations
 import html
 import json
 import re
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import streamlit as st
 
 from dashboard.catalog.errors import CatalogUnreadable
-from dashboard.catalog.model import Catalog
+from dashboard.catalog.model import Catalog, Site
 from dashboard.catalog.problems import ERROR, Problem
+from dashboard.catalog.updated import last_updated
 from dashboard.present.caveats import Caveat, labels
 from dashboard.present.derived import derived_cite_text, formula_text
 from dashboard.present.derived import inputs as derived_inputs
 from dashboard.present.exports import catalog_json, citations_csv, cite_text, event_cite_text, provenance_text
 from dashboard.present.highlight import md_escape, quote_in_paragraph_html, safe_url
 from dashboard.present.views import CitationView, EventView, FigureView
-from dashboard.present.wording import NOT_VERIFIED_MEANS, VERIFIED_MEANS, badge_label, published_words, when
+from dashboard.present.wording import NOT_VERIFIED_MEANS, VERIFIED_MEANS, badge_label, date_words, published_words, when
 from dashboard.validation.report import Report
 from dashboard.web import state
 from dashboard.web.cache import derived as load_derived
 from dashboard.web.cache import load_report
-from dashboard.web.navigation import FIGURE_PAGE, SOURCES_PAGE, TIMELINE_PAGE, VALIDATION_PAGE, permalink
+from dashboard.web.navigation import (
+    ABOUT_PAGE,
+    FIGURE_PAGE,
+    SOURCES_PAGE,
+    TIMELINE_PAGE,
+    VALIDATION_PAGE,
+    curator,
+    permalink,
+)
 
 APP_NAME = "Indicators with exact citations"
+"""The site's name when the catalog gives no `title`."""
 # The page's own rules: captions at 7.6:1 on white (Streamlit's faded grey is 4.0:1), a focus ring that shows,
 # and what is scrolled into view kept clear of the fixed top navigation bar.
 STYLE = """<style>
@@ -55,9 +65,84 @@ def style() -> None:
     st.html(STYLE)
 
 
+def site() -> Site:
+    """Who and what the site is, from the catalog's top-level fields (all empty when it cannot be read)."""
+    try:
+        report = load_report()
+    except CatalogUnreadable:
+        return Site()
+    return report.catalog.site if report.catalog is not None else Site()
+
+
+def site_title() -> str:
+    """The catalog's `title`, else APP_NAME."""
+    return site().title or APP_NAME
+
+
 def titled(title: str) -> None:
-    """The browser tab's title for this view: "Rosneft's share of exports · Indicators with exact citations"."""
-    st.set_page_config(page_title=f"{title} · {APP_NAME}" if title else APP_NAME)
+    """The browser tab's title for this view: "Rosneft's share of exports · Russia and Venezuela in figures"
+    (the site's title alone on the overview). The report is cached, so reading it here costs a lookup."""
+    name = site_title()
+    st.set_page_config(page_title=f"{title} · {name}" if title else name)
+
+
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_LINKABLE = re.compile(r"https?://[^\s<>|\\`]+", re.IGNORECASE)
+
+
+def link(label: str, url: str | None) -> str:
+    """Markdown for a link to an http(s) address, its label escaped; the label alone (escaped) when the
+    address is not one a page may offer (javascript:, spaces, angle brackets: never passed on)."""
+    safe = safe_url(url)
+    if safe and _LINKABLE.fullmatch(safe):
+        return f"[{md_escape(label)}](<{safe}>)"
+    return md(label)
+
+
+def contact_md(contact: str) -> str:
+    """A contact as markdown: an e-mail address as a mailto link, a web address as a link, else the text."""
+    value = contact.strip()
+    if _EMAIL.fullmatch(value):
+        return f"[{md_escape(value)}](<mailto:{value}>)"
+    if safe_url(value):
+        return link(value, value)
+    return md(value)
+
+
+def updated(report: Report) -> datetime | None:
+    """When the catalog or one of its sources last changed (`catalog/updated.py`), once per report."""
+    files = [Path(report.catalog_path), *(text.path for text in report.texts.values())]
+    return load_derived(report).memo("last-updated", lambda: last_updated(files))
+
+
+def footer_parts(report: Report) -> list[str]:
+    """The footer's markdown pieces: site, publisher, licence, contact, last updated."""
+    about = report.catalog.site if report.catalog is not None else Site()
+    parts = [md(about.title or APP_NAME)]
+    if about.publisher:
+        parts.append(f"Published by {md(about.publisher)}")
+    if about.licence:
+        parts.append(f"Licence: {md(about.licence)}")
+    if about.contact:
+        parts.append(f"Contact: {contact_md(about.contact)}")
+    stamp = updated(report)
+    if stamp is not None:
+        parts.append(f"Last updated {date_words(stamp.date().isoformat())}")
+    return parts
+
+
+def footer() -> None:
+    """The line under every page: who publishes the site, its licence, a contact and when it last changed,
+    and the way to the About page. Nothing when the catalog cannot be read (the page said so already)."""
+    try:
+        report = load_report()
+    except CatalogUnreadable:
+        return
+    if report.catalog is None:
+        return
+    st.divider()
+    st.caption(" · ".join(footer_parts(report)))
+    st.page_link(ABOUT_PAGE, label="About this site: method, sources, licence", icon=":material/info:")
 
 
 def scroll_into_view(element_id: str) -> None:
@@ -94,6 +179,19 @@ def md(text: str) -> str:
     return "".join([*out, md_escape(text[last:])])
 
 
+_CODE = re.compile(r"`([^`\n]+)`")
+
+
+def message_md(text: str) -> str:
+    """A validator or curation message for markdown: its `backticked` names shown as code, the rest as
+    `md` shows text (escaped, never a link)."""
+    out, last = [], 0
+    for match in _CODE.finditer(text):
+        out += [md(text[last : match.start()]), _code_span(match.group(1))]
+        last = match.end()
+    return "".join([*out, md(text[last:])])
+
+
 def _problem_line(problem: Problem) -> str:
     where = f"{Path(problem.file).name}:{problem.line}:{problem.column}" if problem.line else Path(problem.file).name
     return f"- {md(where)} **{md(problem.code)}** — {md(problem.message)}"
@@ -119,7 +217,8 @@ def require_catalog(*, banner: bool = True) -> tuple[Report, Catalog]:
         st.warning(
             f"{errors} problem(s) in the catalog: the figures they affect are flagged.", icon=":material/warning:"
         )
-        st.page_link(VALIDATION_PAGE, label="See the validation report", icon=":material/rule:")
+        if curator():  # the validation page exists only in curator mode
+            st.page_link(VALIDATION_PAGE, label="See the validation report", icon=":material/rule:")
     return report, report.catalog
 
 

@@ -24,7 +24,8 @@ from dashboard.web.widgets import SHOWN_MAX, md, shown
 from tests.conftest import ROOT, TRADE, Build, base_catalog
 
 APP = ROOT / "dashboard" / "app.py"
-PAGES = ("overview", "explore", "figure", "timeline", "sources", "validation", "curation", "search")
+PAGES = ("overview", "explore", "figure", "timeline", "sources", "validation", "curation", "search", "about")
+CURATOR_PAGES = ("validation", "curation")
 HEADLINES = ("343 agreements", "nearly 60%", "approximately $17 billion", "about 11,000 head of cattle per month",
              "70%", "more than 8 million people")  # fmt: skip
 
@@ -55,9 +56,15 @@ def big_texts(at: AppTest) -> list[str]:
 
 @pytest.fixture
 def run(monkeypatch: pytest.MonkeyPatch) -> Run:
-    """Run one page of the app (optionally on another catalog, with query parameters)."""
+    """Run one page of the app (optionally on another catalog, with query parameters); curator mode is on
+    for the curator pages (they are not in the app without it) unless `curator` says otherwise."""
 
-    def _run(screen: str = "overview", /, *, catalog: Path | None = None, **params: str) -> AppTest:
+    def _run(screen: str = "overview", /, *, catalog: Path | None = None, curator: bool | None = None,
+             **params: str) -> AppTest:  # fmt: skip
+        if curator if curator is not None else screen in CURATOR_PAGES:
+            monkeypatch.setenv("INDICATORS_CURATOR", "1")
+        else:
+            monkeypatch.delenv("INDICATORS_CURATOR", raising=False)
         if catalog is None:
             monkeypatch.delenv("INDICATORS_CATALOG", raising=False)
         else:
@@ -228,7 +235,7 @@ def test_sources_permalink_shows_the_text_with_every_cited_span(run: Run) -> Non
     report = validate_path(ROOT / "indicators.yaml")
     views: list[FigureView | EventView] = [*figure_views(report).values(), *event_views(report).values()]
     cited = [c for v in views for c in v.citations if c.source.id == "rusi-2022"]
-    links = [link.proto.query_string for link in at.get("page_link")]
+    links = [link.proto.query_string for link in at.get("page_link") if link.proto.page != "about"]  # not the footer
     assert len(links) == len(cited) and all("=" in q for q in links)
     assert all(html.escape(c.quote) in re.sub(r"</?(?:mark|a)[^>]*>", "", body) for c in cited)
     assert "<mark" in body and 'href="figure?indicator=' in body and 'tabindex="0"' in body
@@ -472,3 +479,173 @@ def test_an_attribution_is_a_badge_with_its_sentence_and_stays_literal(run: Run,
     (shown_badge,) = [str(m.value) for m in at.markdown if str(m.value).startswith(":green-badge[")]
     assert shown_badge.endswith(":orange-badge[attributed to \\<b\\>the Agency\\</b\\> \\] \\[x\\]\\(y\\)]")
     assert any("verified as reported, not as fact" in c for c in texts(at, "caption"))
+
+
+# --------------------------------------------------------------------------------------------------- the site
+
+
+def page_titles(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Record every browser tab title the app sets (st.set_page_config), in order."""
+    import streamlit
+
+    titles: list[str] = []
+    real = streamlit.set_page_config
+
+    def record(*args: Any, **kwargs: Any) -> None:
+        if kwargs.get("page_title"):
+            titles.append(str(kwargs["page_title"]))
+        real(*args, **kwargs)
+
+    monkeypatch.setattr(streamlit, "set_page_config", record)
+    return titles
+
+
+def footer(at: AppTest) -> str:
+    (line,) = [c for c in texts(at, "caption") if "Last updated" in c]
+    return line
+
+
+def test_overview_is_headed_by_the_site_and_every_page_has_its_footer(run: Run) -> None:
+    shipped = yaml.safe_load((ROOT / "indicators.yaml").read_text(encoding="utf-8"))
+    at = run()
+    assert texts(at, "title")[0] == shipped["title"]
+    assert plain(texts(at, "markdown")[0]) == shipped["description"]
+    line = footer(at)
+    assert line.startswith(shipped["title"]) and f"Licence: {shipped['licence']}" in line
+    assert re.search(r"Last updated \d{1,2} [A-Z][a-z]+ \d{4}$", line)
+    assert not any("numeric mentions" in c for c in texts(at, "caption") + texts(at, "markdown"))
+    assert any(link.proto.page == "about" for link in at.get("page_link"))
+    for page in ("explore", "sources", "about", "validation"):
+        assert footer(run(page)) == line
+
+
+def test_every_tab_title_names_the_view_and_the_site(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    titles = page_titles(monkeypatch)
+    run("figure", indicator="russian-loans-to-venezuela")
+    assert (
+        titles[-1]
+        == "Loans extended by Russia to the Venezuelan government since 2006 · Russia and Venezuela in figures"
+    )
+    run("about")
+    assert titles[-1] == "About · Russia and Venezuela in figures"
+    run()
+    assert titles[-1] == "Russia and Venezuela in figures"
+
+
+def test_a_catalog_without_site_fields_falls_back_and_contacts_are_links_only_when_safe(
+    run: Run, build: Build, catalog: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    titles = page_titles(monkeypatch)
+    at = run(catalog=build(catalog))
+    assert (
+        texts(at, "title")[0] == "Indicators with exact citations" and titles[-1] == "Indicators with exact citations"
+    )
+    assert "Licence" not in footer(at)
+    catalog |= {"title": "Ruritania *watch*", "publisher": "Test Desk", "contact": "desk@example.org"}
+    at = run(catalog=build(catalog))
+    assert texts(at, "title")[0] == "Ruritania *watch*"  # shown literally
+    assert "Published by Test Desk" in footer(at)
+    assert "[desk@example.org](<mailto:desk@example.org>)" in plain(footer(at))
+    catalog["contact"] = "https://example.org/contact"
+    assert "(<https://example.org/contact>)" in footer(run(catalog=build(catalog)))
+    catalog["contact"] = "javascript:alert(1)"
+    line = footer(run(catalog=build(catalog)))
+    assert "](" not in line and "javascript" in plain(line)
+
+
+def test_about_explains_the_method_and_lists_every_source_with_inferred_dates(run: Run) -> None:
+    from dashboard.present.wording import VERIFIED_MEANS
+
+    at = run("about")
+    assert texts(at, "title") == ["About Russia and Venezuela in figures"]
+    assert texts(at, "header") == [
+        "How the figures are gathered and checked",
+        "Sources",
+        "Limits",
+        "Licence and contact",
+    ]
+    body = "\n".join(texts(at, "markdown"))
+    assert VERIFIED_MEANS in body and "does not prove" in body
+    for kind in ("Hedged", "Attributed", "Inferred dates", "Derived"):
+        assert f"**{kind}" in body
+    report = validate_path(ROOT / "indicators.yaml")
+    assert report.catalog is not None
+    (table,) = [t for t in texts(at, "markdown") if t.startswith("| Document |")]
+    rows = table.splitlines()[2:]
+    assert len(rows) == len(report.catalog.sources) == 5
+    for source, row in zip(report.catalog.sources, rows, strict=True):
+        assert source.title in row and source.publisher in row
+        assert ("(date inferred)" in row) == source.published_inferred
+        assert f"(<{source.url}>)" in row
+    assert "5 documents" in body and "Licence: CC BY 4.0" in body and "Last updated" in body
+    assert "numeric mentions" not in body
+
+
+def test_curator_pages_exist_only_in_curator_mode(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dashboard.web import navigation
+
+    monkeypatch.delenv("INDICATORS_CURATOR", raising=False)
+    public = [path for *_, path in navigation.shown_rows()]
+    assert public == ["", "explore", "figure", "timeline", "sources", "search", "about"]
+    monkeypatch.setenv("INDICATORS_CURATOR", "1")
+    assert [path for *_, path in navigation.shown_rows()] == [*public, "validation", "curation"]
+    with pytest.raises(ValueError, match="Could not find a navigation page"):
+        run("validation", curator=False)
+    assert len(run("validation", curator=True).metric) == 4
+
+
+def test_a_public_banner_on_a_flawed_catalog_offers_no_link_to_the_hidden_report(run: Run, tmp_path: Path) -> None:
+    path = copy_catalog(tmp_path)
+    path.write_text(path.read_text(encoding="utf-8").replace("value: 343\n", "value: 344\n", 1), encoding="utf-8")
+    links = [link.proto.page for link in run(catalog=path).get("page_link")]
+    assert "validation" not in links
+    assert "validation" in [link.proto.page for link in run(catalog=path, curator=True).get("page_link")]
+
+
+def broken_catalog(tmp_path: Path) -> Path:
+    """The shipped catalog with a wrong value and a quote that is not in its source."""
+    path = copy_catalog(tmp_path)
+    text = path.read_text(encoding="utf-8").replace("value: 343\n", "value: 344\n", 1)
+    start = text.index("quote:", text.index("id: rosneft-share-of-venezuela-exports-2019"))
+    end = text.index("\n", start)
+    path.write_text(text[:end] + " and more words" + text[end:], encoding="utf-8")
+    return path
+
+
+def test_validation_shows_each_problem_whole_with_a_link_to_its_entry(run: Run, tmp_path: Path) -> None:
+    at = run("validation", catalog=broken_catalog(tmp_path))
+    body = texts(at, "markdown")
+    report = validate_path(tmp_path / "indicators.yaml")
+    for problem in report.problems:
+        assert any(problem.code in m for m in body)
+    (message,) = [m for m in body if "Nearest passage" in m]
+    assert message.endswith("Copy the quote from the source byte for byte.")  # the whole message, its end too
+    assert "`bne-intellinews-2025`" in message  # a name in the message shown as code
+    links = {link.proto.query_string for link in at.get("page_link") if link.proto.page == "figure"}
+    assert links == {"indicator=russia-venezuela-agreements", "indicator=rosneft-share-of-venezuela-exports-2019"}
+    assert any("`value: 343`" in m for m in body)  # the fix the validator knows
+    (passage,) = [c for c in at.code if "crippling sanctions" in c.value]  # the nearest passage, whole, to copy
+    assert passage.proto.wrap_lines and passage.value.startswith("At a point in 2019")
+    assert not at.dataframe[:-1]  # no problem table that cuts messages: the only table is coverage
+
+
+def number(pattern: str, text: str) -> int:
+    found = re.search(pattern, text)
+    assert found, (pattern, text)
+    return int(found.group(1))
+
+
+def test_curation_counts_what_each_heading_lists(run: Run, tmp_path: Path) -> None:
+    at = run("curation", catalog=broken_catalog(tmp_path))
+    stubs = [c for c in at.code if "# TODO" in str(c.value)]
+    report = validate_path(tmp_path / "indicators.yaml")
+    uncovered = sum(len(c.uncovered) for c in report.coverage)
+    heading = texts(at, "header")[0]
+    assert heading == f"{uncovered} uncovered mentions, {len(stubs)} stubs" and uncovered == 3 and len(stubs) == 2
+    labels = [plain(str(e.proto.label)) for e in at.get("expander") if "uncovered" in str(e.proto.label)]
+    assert sum(number(r"→ (\d+) stub", label) for label in labels) == len(stubs)
+    assert sum(number(r": (\d+) uncovered", label) for label in labels) == uncovered
+    assert any(c.startswith("Also covers “2019”") for c in texts(at, "caption"))
+    assert texts(at, "header")[1] == "2 problems and their repairs"
+    literal = [m for m in texts(at, "markdown") + texts(at, "caption") if "\\`" in m]
+    assert not literal, literal  # backticks render as code, never as characters
