@@ -24,13 +24,14 @@ ICON = Path(__file__).resolve().parent / "static" / "icon.png"  # a local file: 
 
 
 def run() -> None:
-    """One script run: the page configuration, the navigation, and the chosen page."""
+    """One script run: the page configuration, the navigation, the chosen page and its print-only footer."""
     with timed_run() as timing:  # env INDICATORS_TIMINGS=<file>: one JSON line per run (benchmarks/bench_app.py)
         st.set_page_config(page_title=widgets.APP_NAME, page_icon=str(ICON), layout="wide")
         widgets.style()
         page = st.navigation(pages(), position="top")
         timing["page"] = page.url_path or "overview"
         page.run()
+        widgets.print_footer(page.url_path)
 
 
 if __name__ == "__main__":

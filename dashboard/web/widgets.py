@@ -29,14 +29,16 @@ from dashboard.present.exports import (
 )
 from dashboard.present.highlight import md_escape, quote_in_paragraph_html, safe_url
 from dashboard.present.views import CitationView, EventView, FigureView
-from dashboard.present.wording import NOT_VERIFIED_MEANS, VERIFIED_MEANS, badge_label, when
+from dashboard.present.wording import NOT_VERIFIED_MEANS, VERIFIED_MEANS, badge_label, date_words, when
 from dashboard.validation.report import Report
 from dashboard.web.cache import load_report
-from dashboard.web.navigation import FIGURE_PAGE, SOURCES_PAGE, TIMELINE_PAGE, VALIDATION_PAGE, permalink
+from dashboard.web.navigation import FIGURE_PAGE, SOURCES_PAGE, TABLE, TIMELINE_PAGE, VALIDATION_PAGE, permalink
 
 APP_NAME = "Indicators with exact citations"
 # The page's own rules: captions at 7.6:1 on white (Streamlit's faded grey is 4.0:1), a focus ring that shows,
-# and what is scrolled into view kept clear of the fixed top navigation bar.
+# and what is scrolled into view kept clear of the fixed top navigation bar. A code block's copy button shows
+# only on hover, which a touch screen never has: there it always shows. On paper, only what reads: no
+# navigation, no control, no chart toolbar; the footer with the page's address and the day, shown in print only.
 STYLE = """<style>
 [data-testid=stMain] { scroll-padding-top: 4.5rem; }
 [data-testid=stCaptionContainer], [data-testid=stCaptionContainer] * {
@@ -51,6 +53,21 @@ STYLE = """<style>
   white-space: normal !important; overflow-wrap: anywhere; }
 @media (min-width: 641px) { [class*="st-key-taps-"] { display: none; } }
 .passage-box a.cited:hover mark, .passage-box a.cited:focus-visible mark { text-decoration: underline; }
+@media (hover: none) { [data-testid=stCode] > div:has([data-testid=stElementToolbarButton]) {
+  opacity: 1 !important; visibility: visible !important; } }
+.st-key-print-footer { display: none !important; }
+@media print {
+  [data-testid=stSidebar], [data-testid=stSidebarCollapsedControl], header, [data-testid=stHeader],
+  [data-testid=stToolbar], [data-testid=stDecoration], [data-testid=stTopNavLink], [data-testid=stStatusWidget],
+  button, input, textarea, select, [role=button], [data-testid=stButton], [data-testid=stDownloadButton],
+  [data-testid=stLinkButton], [data-testid=stPageLink], [data-testid=stSelectbox], [data-testid=stMultiSelect],
+  [data-testid=stTextInput], [data-testid=stButtonGroup], [data-testid=stRadio], [data-testid=stSlider],
+  [data-testid=stCheckbox], [data-testid=stPopover], [data-testid=stElementToolbar], [data-testid=stExpanderToggleIcon],
+  [data-testid=stCode] > div:has([data-testid=stElementToolbarButton]), [data-baseweb=popover], .modebar-container,
+  .modebar { display: none !important; }
+  [data-testid=stMain] { padding-top: 0 !important; }
+  .st-key-print-footer { display: block !important; border-top: 1px solid #dde2ea; padding-top: .4rem; }
+}
 </style>"""
 
 
@@ -283,4 +300,17 @@ def downloads(report: Report, *, subset: Collection[str] | None = None, label: s
     for column, (text, data, file_name, mime) in zip(st.columns(len(choices)), choices, strict=True):
         column.download_button(
             text, data, file_name=file_name, mime=mime, icon=":material/download:", on_click="ignore", width="stretch"
+        )
+
+
+def print_footer(url_path: str) -> None:
+    """What a printout says of where it came from: "Printed from <this page's address> on <day>", shown on
+    paper only (STYLE); the address as the reader's browser reaches it, base path and parameters included."""
+    page = next((file for file, _, _, path in TABLE if path == url_path), TABLE[0][0])
+    params = {key: str(value) for key, value in st.query_params.to_dict().items()}
+    url = permalink(page, **params)
+    where = f"Printed from {url}" if url else "Printed"
+    with st.container(key="print-footer"):
+        st.html(
+            f'<p class="print-footer">{html.escape(where)} on {html.escape(date_words(date.today().isoformat()))}</p>'
         )
