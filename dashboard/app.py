@@ -24,7 +24,8 @@ ICON = Path(__file__).resolve().parent / "static" / "icon.png"  # a local file: 
 
 
 def run() -> None:
-    """One script run: the page configuration, the navigation, the chosen page and the footer."""
+    """One script run: the page configuration, the navigation, the chosen page, its footer and the
+    print-only line with its address and date."""
     with timed_run() as timing:  # env INDICATORS_TIMINGS=<file>: one JSON line per run (benchmarks/bench_app.py)
         st.set_page_config(page_title=widgets.APP_NAME, page_icon=str(ICON), layout="wide")
         widgets.style()
@@ -32,6 +33,7 @@ def run() -> None:
         timing["page"] = page.url_path or "overview"
         page.run()
         widgets.footer()
+        widgets.print_footer(page.url_path)
 
 
 if __name__ == "__main__":

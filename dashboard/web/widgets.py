@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from collections.abc import Callable, Collection
 from datetime import date, datetime
 from pathlib import Path
 
@@ -22,7 +23,14 @@ from dashboard.catalog.updated import last_updated
 from dashboard.present.caveats import Caveat, labels
 from dashboard.present.derived import derived_cite_text, formula_text
 from dashboard.present.derived import inputs as derived_inputs
-from dashboard.present.exports import catalog_json, citations_csv, cite_text, event_cite_text, provenance_text
+from dashboard.present.exports import (
+    catalog_json,
+    cite_text,
+    event_cite_text,
+    events_csv,
+    figures_csv,
+    provenance_text,
+)
 from dashboard.present.highlight import md_escape, quote_in_paragraph_html, safe_url
 from dashboard.present.views import CitationView, EventView, FigureView
 from dashboard.present.wording import NOT_VERIFIED_MEANS, VERIFIED_MEANS, badge_label, date_words, published_words, when
@@ -34,6 +42,7 @@ from dashboard.web.navigation import (
     ABOUT_PAGE,
     FIGURE_PAGE,
     SOURCES_PAGE,
+    TABLE,
     TIMELINE_PAGE,
     VALIDATION_PAGE,
     curator,
@@ -43,7 +52,9 @@ from dashboard.web.navigation import (
 APP_NAME = "Indicators with exact citations"
 """The site's name when the catalog gives no `title`."""
 # The page's own rules: captions at 7.6:1 on white (Streamlit's faded grey is 4.0:1), a focus ring that shows,
-# and what is scrolled into view kept clear of the fixed top navigation bar.
+# and what is scrolled into view kept clear of the fixed top navigation bar. A code block's copy button shows
+# only on hover, which a touch screen never has: there it always shows. On paper, only what reads: no
+# navigation, no control, no chart toolbar; the footer with the page's address and the day, shown in print only.
 STYLE = """<style>
 [data-testid=stMain] { scroll-padding-top: 4.5rem; }
 [data-testid=stCaptionContainer], [data-testid=stCaptionContainer] * {
@@ -58,6 +69,21 @@ STYLE = """<style>
   white-space: normal !important; overflow-wrap: anywhere; }
 @media (min-width: 641px) { [class*="st-key-taps-"] { display: none; } }
 .passage-box a.cited:hover mark, .passage-box a.cited:focus-visible mark { text-decoration: underline; }
+@media (hover: none) { [data-testid=stCode] > div:has([data-testid=stElementToolbarButton]) {
+  opacity: 1 !important; visibility: visible !important; } }
+.st-key-print-footer { display: none !important; }
+@media print {
+  [data-testid=stSidebar], [data-testid=stSidebarCollapsedControl], header, [data-testid=stHeader],
+  [data-testid=stToolbar], [data-testid=stDecoration], [data-testid=stTopNavLink], [data-testid=stStatusWidget],
+  button, input, textarea, select, [role=button], [data-testid=stButton], [data-testid=stDownloadButton],
+  [data-testid=stLinkButton], [data-testid=stPageLink], [data-testid=stSelectbox], [data-testid=stMultiSelect],
+  [data-testid=stTextInput], [data-testid=stButtonGroup], [data-testid=stRadio], [data-testid=stSlider],
+  [data-testid=stCheckbox], [data-testid=stPopover], [data-testid=stElementToolbar], [data-testid=stExpanderToggleIcon],
+  [data-testid=stCode] > div:has([data-testid=stElementToolbarButton]), [data-baseweb=popover], .modebar-container,
+  .modebar { display: none !important; }
+  [data-testid=stMain] { padding-top: 0 !important; }
+  .st-key-print-footer { display: block !important; border-top: 1px solid #dde2ea; padding-top: .4rem; }
+}
 </style>"""
 
 
@@ -408,24 +434,35 @@ def event_detail(view: EventView, *, report: Report, themes: dict[str, str], lev
         citation_panel(citation, report=report, cite=cite, provenance=provenance_text(view, citation), kind="event")
 
 
-def downloads(report: Report) -> None:
-    """The citations as CSV and the catalog as JSON, built when clicked (at 10,000 figures they take ~1.5 s)."""
-    left, right = st.columns(2)
-    left.download_button(
-        "Citations (CSV)",
-        lambda: citations_csv(report),
-        file_name="citations.csv",
-        mime="text/csv",
-        icon=":material/download:",
-        on_click="ignore",
-        width="stretch",
-    )
-    right.download_button(
-        "Catalog (JSON)",
-        lambda: catalog_json(report),
-        file_name="catalog.json",
-        mime="application/json",
-        icon=":material/download:",
-        on_click="ignore",
-        width="stretch",
-    )
+CSV, JSON = "text/csv", "application/json"
+
+
+def downloads(report: Report, *, subset: Collection[str] | None = None, label: str = "", name: str = "") -> None:
+    """The figures and the events as CSV, the catalog as JSON, each built when clicked (at 10,000 figures
+    they take ~1.5 s); with `subset`, first the figures of this view alone ("This view (CSV)" on explore,
+    "This figure (CSV)" on a figure's page), as the file `name`."""
+    choices: list[tuple[str, Callable[[], str], str, str]] = [
+        ("Figures (CSV)", lambda: figures_csv(report), "figures.csv", CSV),
+        ("Events (CSV)", lambda: events_csv(report), "events.csv", CSV),
+        ("Everything (JSON)", lambda: catalog_json(report), "catalog.json", JSON),
+    ]
+    if subset is not None:
+        ids = frozenset(subset)
+        choices.insert(0, (label, lambda: figures_csv(report, ids), name, CSV))
+    for column, (text, data, file_name, mime) in zip(st.columns(len(choices)), choices, strict=True):
+        column.download_button(
+            text, data, file_name=file_name, mime=mime, icon=":material/download:", on_click="ignore", width="stretch"
+        )
+
+
+def print_footer(url_path: str) -> None:
+    """What a printout says of where it came from: "Printed from <this page's address> on <day>", shown on
+    paper only (STYLE); the address as the reader's browser reaches it, base path and parameters included."""
+    page = next((file for file, _, _, path in TABLE if path == url_path), TABLE[0][0])
+    params = {key: str(value) for key, value in st.query_params.to_dict().items()}
+    url = permalink(page, **params)
+    where = f"Printed from {url}" if url else "Printed"
+    with st.container(key="print-footer"):
+        st.html(
+            f'<p class="print-footer">{html.escape(where)} on {html.escape(date_words(date.today().isoformat()))}</p>'
+        )

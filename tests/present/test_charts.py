@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import json
 import re
 from dataclasses import replace
@@ -15,7 +13,6 @@ from typing import Any
 
 import pytest
 
-from dashboard.catalog.model import Event, Indicator
 from dashboard.present import timeline
 from dashboard.present.charts import (
     COLOUR,
@@ -29,9 +26,7 @@ from dashboard.present.charts import (
     timeline_figure,
 )
 from dashboard.present.exports import (
-    CSV_COLUMNS,
     catalog_json,
-    citations_csv,
     cite_text,
     event_cite_text,
     provenance_text,
@@ -174,23 +169,6 @@ def test_source_html_sets_the_wanted_passage_apart() -> None:
 def test_md_escape_leaves_no_markdown_active(text: str) -> None:
     escaped = md_escape(text)
     assert all(escaped[i - 1] == "\\" for i, c in enumerate(escaped) if c in "$*_[]()<>!:" and i > 0)
-
-
-def test_csv_has_one_row_per_citation_with_offsets_and_status(shipped: Report) -> None:
-    data = citations_csv(shipped).encode("utf-8")
-    assert data.startswith(b"\xef\xbb\xbf")  # a byte-order mark: a spreadsheet reads the accents as written
-    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
-    assert shipped.catalog is not None
-    records: tuple[Indicator | Event, ...] = (*shipped.catalog.indicators, *shipped.catalog.events)
-    expected = sum(len(r.citations) for r in records)
-    assert len(rows) == expected and tuple(rows[0]) == CSV_COLUMNS
-    row = next(r for r in rows if r["id"] == "russian-loans-to-venezuela")
-    text = shipped.texts[row["source"]].text
-    assert text[int(row["start"]) : int(row["end"])] == row["quote"]
-    assert text[int(row["figure_start"]) : int(row["figure_end"])] == "$17bn"
-    assert row["value"] == "17000000000" and row["status"] == "verified" and len(row["sha256"]) == 64
-    arms = next(r for r in rows if r["id"] == "russia-share-of-venezuela-arms-imports")
-    assert (arms["period"], arms["period_start"], arms["period_end"]) == ("2000–2021", "2000", "2021")
 
 
 def test_catalog_json_round_trips_values(shipped: Report) -> None:

@@ -119,7 +119,8 @@ def test_explore_draws_a_page_of_series_with_captions_and_downloads(run: Run) ->
     assert len(charts) == SERIES_PER_PAGE
     assert all(chart.proto.alt for chart in charts)
     assert sum(c.startswith("Sources:") for c in texts(at, "caption")) == SERIES_PER_PAGE
-    assert {b.proto.label for b in at.get("download_button")} == {"Citations (CSV)", "Catalog (JSON)"}
+    assert {b.proto.label for b in at.get("download_button")} == {"This view (CSV)", "Figures (CSV)", "Events (CSV)",
+                                                               "Everything (JSON)"}  # fmt: skip
     drawn, pages = [], at.selectbox(key="url-page").options
     for number in range(len(pages)):  # every series once, then the figures of no series as a table
         at.selectbox(key="url-page").select_index(number).run()
@@ -186,7 +187,7 @@ def test_figure_permalink_shows_value_every_citation_and_cite_this(run: Run) -> 
     marks = [b for b in proto_body(at, "html") if "<mark" in b]
     assert marks and "$17bn" in marks[0]
     assert any("approximately $17 billion" in code.value for code in at.code)
-    assert len(at.get("download_button")) == 2
+    assert [b.proto.label for b in at.get("download_button")][0] == "This figure (CSV)"
 
 
 def test_figure_unknown_id_is_a_friendly_not_found_with_a_way_on(run: Run) -> None:

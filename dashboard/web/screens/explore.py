@@ -10,6 +10,7 @@ import streamlit as st
 
 from dashboard.catalog.model import Catalog
 from dashboard.present.charts import figures_table, mark_label, series_alt, series_caption, series_figure
+from dashboard.present.exports import file_name
 from dashboard.present.views import FigureView, series_title, source_label
 from dashboard.validation.report import Report
 from dashboard.web import cache, state, timing
@@ -226,4 +227,6 @@ def render() -> None:
         st.caption("Click a bar, a point or a table row, or choose a figure from the list, to see its sentence.")
     _charts(shown, report=report, catalog=catalog, view=view or VIEWS[0])
     st.header("Downloads", anchor=False)
-    ui.downloads(report)
+    chosen = (st.session_state.get(f"url-{name}") for name in ("theme", "source", "entity"))  # as url_widget read
+    ui.downloads(report, subset=[v.indicator.id for v in shown], label="This view (CSV)",
+                 name=file_name("figures", *chosen))  # fmt: skip
