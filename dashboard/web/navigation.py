@@ -68,7 +68,7 @@ def url_path(page: str) -> str:
     return next(path for file, _, _, path in TABLE if file == page)
 
 
-def permalink(page: str, **params: str) -> str | None:
+def permalink(page: str, /, **params: str) -> str | None:
     """The full address of a page with its parameters, as the reader's browser reaches the app (a base path
     behind a proxy included); None when Streamlit cannot tell."""
     try:

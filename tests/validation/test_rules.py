@@ -21,6 +21,14 @@ def indicator(catalog: dict[str, Any], ident: str) -> dict[str, Any]:
     return next(i for i in catalog["indicators"] if i["id"] == ident)
 
 
+def all_of(*mutations: Mutation) -> Mutation:
+    def mutate(catalog: dict[str, Any]) -> None:
+        for mutation in mutations:
+            mutation(catalog)
+
+    return mutate
+
+
 def set_field(ident: str, field: str, value: Any) -> Mutation:
     def mutate(catalog: dict[str, Any]) -> None:
         indicator(catalog, ident)[field] = value
@@ -101,7 +109,7 @@ FIRES: dict[str, Mutation] = {
     # "last year" in a text published in March 2024 is 2023
     "period-mismatch": set_field("exports", "period", "2024"),
     "attribution-not-in-source": set_citation("agreements", "attributed_to", "the UN Refugee Agency"),
-    "series-mixed": lambda c: [indicator(c, i).update(series="ties") for i in ("agreements", "exports")],
+    "series-mixed": all_of(set_field("agreements", "series", "ties"), set_field("exports", "series", "ties")),
     "part-of-invalid": set_field("export-share", "part_of", "nowhere"),
     "derived-input": add_indicator(
         id="gap", value=1, unit="agreements", derived={"formula": "a - b", "from": {"a": "agreements", "b": "none"}}
@@ -154,8 +162,9 @@ QUIET: dict[str, Mutation] = {
     # "Officials said ... that" opens the quote's sentence
     "attribution-not-in-source": set_citation("agreements", "attributed_to", "officials"),
     # one unit, one (absent) period, two entities: a cross-section
-    "series-mixed": lambda c: [
-        indicator(c, "agreements").update(series="ties", entity="Ruritania"),
+    "series-mixed": all_of(
+        set_field("agreements", "series", "ties"),
+        set_field("agreements", "entity", "Ruritania"),
         add_indicator(
             id="listed",
             value=125,
@@ -163,13 +172,13 @@ QUIET: dict[str, Mutation] = {
             series="ties",
             entity="Freedonia",
             citations=cite("Freedonia lists 125 agreements with Ruritania."),
-        )(c),
-    ],  # fmt: skip
+        ),
+    ),
     # 40% within a whole of 70%
-    "part-of-invalid": lambda c: [
-        set_field("export-share", "part_of", "whole")(c),
-        add_indicator(id="whole", value=70, unit="percent", citations=cite("Ruritania buys 70% of its arms"))(c),
-    ],
+    "part-of-invalid": all_of(
+        set_field("export-share", "part_of", "whole"),
+        add_indicator(id="whole", value=70, unit="percent", citations=cite("Ruritania buys 70% of its arms")),
+    ),
     "derived-mismatch": add_indicator(
         id="fewer", value=119, unit="agreements", derived={"formula": "a - 1", "from": {"a": "agreements"}}
     ),
