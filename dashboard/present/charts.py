@@ -64,8 +64,10 @@ PART_COLOUR = "#1e3a5f"
 """A part inside its whole: 11:1 on white, 7:1 on the whole's colour."""
 PART_NAME = "part (drawn inside the figure it belongs to)"
 WHOLE_NAME = "whole (the lighter bar around a part)"
-FOOT_PX = 24
+FOOT_PX = 16
 """Height of one line of the note under a chart."""
+FOOT_SHIFT = 64
+"""How far under the plot the note starts: below the tick labels and the axis title."""
 EMBED_HEIGHT = 520
 
 
@@ -336,9 +338,9 @@ def _footnote(fig: go.Figure, title: str, figures: list[FigureView]) -> int:
     if not lines:
         return 0
     fig.add_annotation(text="<br>".join(lines), xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="top",
-                       yshift=-40, showarrow=False, align="left", font={"size": 11, "color": TEXT},
+                       yshift=-FOOT_SHIFT, showarrow=False, align="left", font={"size": 11, "color": TEXT},
                        name="source-note")  # fmt: skip
-    return 40 + FOOT_PX * len(lines)
+    return FOOT_SHIFT + FOOT_PX * len(lines)
 
 
 def series_figure(
