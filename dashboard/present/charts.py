@@ -184,7 +184,7 @@ def _number(value: Decimal) -> str:
 
 
 def _remainder(part: FigureView, whole: FigureView) -> str | None:
-    """The rest of a whole beside its part, "rest of Russia and China: 10%", when both are exact and alike."""
+    """The rest of a whole beside its part, "other than Russia: 10%", when both are exact and alike."""
     if part.indicator.unit != whole.indicator.unit or part.indicator.high or whole.indicator.high:
         return None
     if part.indicator.qualifier or whole.indicator.qualifier:
@@ -193,7 +193,7 @@ def _remainder(part: FigureView, whole: FigureView) -> str | None:
     if rest < 0:
         return None
     unit = "%" if whole.indicator.unit == "percent" else f" {whole.indicator.unit}"
-    return f"rest of {whole.indicator.entity or whole.indicator.title}: {_number(rest)}{unit}"
+    return f"other than {part.indicator.entity or part.indicator.title}: {_number(rest)}{unit}"
 
 
 def _wrapped(label: str) -> str:
@@ -285,7 +285,7 @@ def parts_within(figures: list[FigureView]) -> dict[str, list[FigureView]]:
 def _nested(fig: go.Figure, figures: list[FigureView], parts: dict[str, list[FigureView]],
             rows: dict[str, str], selected: str | None) -> None:  # fmt: skip
     """Each whole as a wide light bar, its parts as narrower dark bars inside it on the same row, and the
-    rest of the whole named beside the part."""
+    rest of the whole named past its end."""
     wholes = [f for f in figures if f.indicator.id in parts]
     inner = sorted((p for ps in parts.values() for p in ps), key=lambda f: -float(f.indicator.value))
     for members, name, colour, width in ((wholes, WHOLE_NAME, WHOLE_COLOUR, 0.8), (inner, PART_NAME, PART_COLOUR, 0.4)):
@@ -304,8 +304,8 @@ def _nested(fig: go.Figure, figures: list[FigureView], parts: dict[str, list[Fig
         rest = _remainder(held[0], whole) if len(held) == 1 else None
         if rest:
             fig.add_annotation(x=float(whole.indicator.value), y=rows[whole.indicator.id], text=html.escape(rest),
-                               xanchor="right", showarrow=False, font={"color": TEXT, "size": 12},
-                               xshift=-4, name=f"rest-{whole.indicator.id}")  # fmt: skip
+                               xanchor="left", showarrow=False, font={"color": TEXT, "size": 12},
+                               xshift=6, name=f"rest-{whole.indicator.id}")  # fmt: skip
 
 
 def _bounds(fig: go.Figure, figures: list[FigureView], rows: dict[str, str], top: float) -> None:
@@ -412,7 +412,8 @@ def series_figure(
         _nested(fig, figures, parts, rows, selected)
     _bounds(fig, figures, rows, top)
     open_ended = any(qualifier_group(f.indicator.qualifier) == "lower" and f.indicator.high is None for f in figures)
-    axis_top = 100.0 if shape == "share" else (top * (1.2 if open_ended else 1.05)) or 1.0
+    room = 1.35 if parts else 1.2 if open_ended else 1.05  # past a whole, its rest's label; past a bound, its arrow
+    axis_top = 100.0 if shape == "share" else (top * room) or 1.0
     fig.update_xaxes(title=_axis_title(figures), range=[0, axis_top], ticksuffix="%" if shape == "share" else "")
     labels = list(dict.fromkeys(rows.values()))
     fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=labels)

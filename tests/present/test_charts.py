@@ -384,7 +384,7 @@ def test_a_part_is_drawn_inside_its_whole_on_one_row(shipped: Report) -> None:
     assert data["layout"]["barmode"] == "overlay"
     assert len(data["layout"]["yaxis"]["categoryarray"]) == 1
     assert "of which Russia" in whole["y"][0]
-    assert any(a["text"] == "rest of Russia and China: 10%" for a in data["layout"]["annotations"])
+    assert any(a["text"] == "other than Russia: 10%" for a in data["layout"]["annotations"])
     assert "Russia is part of russia-china-share-of-venezuela-arms-imports" in series_alt(figures, series_id="x")
 
 
