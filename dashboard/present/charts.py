@@ -66,6 +66,8 @@ PART_NAME = "part (drawn inside the figure it belongs to)"
 WHOLE_NAME = "whole (the lighter bar around a part)"
 FOOT_PX = 16
 """Height of one line of the note under a chart."""
+NOTE_CHARS = 34
+"""The note under a chart is wrapped at this many characters, so a phone's image keeps it whole."""
 FOOT_SHIFT = 64
 """How far under the plot the note starts: below the tick labels and the axis title."""
 EMBED_HEIGHT = 520
@@ -319,8 +321,8 @@ def _bounds(fig: go.Figure, figures: list[FigureView], rows: dict[str, str], top
         if row is None:
             continue
         end = float(figure.indicator.value)
-        box = {"bgcolor": "white", "bordercolor": TEXT, "borderpad": 2, "font": {"color": TEXT, "size": 12}}
-        text = html.escape(mark_text(figure))
+        box = {"bgcolor": "white", "bordercolor": TEXT, "borderpad": 2, "font": {"color": TEXT, "size": 11}}
+        text = html.escape(figure.display)  # its period is on the row's label: a phone's short bar holds this
         if group == "lower":
             fig.add_annotation(x=end + top * 0.12, y=row, ax=end, ay=row,
                                axref="x", ayref="y", showarrow=True, arrowhead=2, arrowsize=1.4, arrowwidth=3,
@@ -333,8 +335,8 @@ def _footnote(fig: go.Figure, title: str, figures: list[FigureView]) -> int:
     """The chart's title and source note as an annotation under it, so a downloaded image carries both;
     returns the pixels it needs."""
     note = source_note(figures)
-    lines = [f"<b>{html.escape(title)}</b>"] if title else []
-    lines += [html.escape(line) for line in textwrap.wrap(note, 110)]
+    lines = [f"<b>{html.escape(line)}</b>" for line in textwrap.wrap(title, NOTE_CHARS)]
+    lines += [html.escape(line) for line in textwrap.wrap(note, NOTE_CHARS)]
     if not lines:
         return 0
     fig.add_annotation(text="<br>".join(lines), xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="top",
