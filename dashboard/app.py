@@ -29,7 +29,8 @@ def run() -> None:
     with timed_run() as timing:  # env INDICATORS_TIMINGS=<file>: one JSON line per run (benchmarks/bench_app.py)
         st.set_page_config(page_title=widgets.APP_NAME, page_icon=str(ICON), layout="wide")
         widgets.style()
-        page = st.navigation(pages(), position="top")
+        # an embedded view (`embed=true`) is one chart in another page: no navigation around it
+        page = st.navigation(pages(), position="hidden" if st.context.is_embedded else "top")
         timing["page"] = page.url_path or "overview"
         page.run()
         widgets.footer()

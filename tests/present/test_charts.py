@@ -13,16 +13,25 @@ from typing import Any
 
 import pytest
 
+from dashboard.catalog.model import Source
 from dashboard.present import timeline
 from dashboard.present.charts import (
     COLOUR,
     LABEL_CHARS,
+    PART_NAME,
     UNVERIFIED_STYLE,
+    WHOLE_NAME,
     chart_shape,
+    embed_snippet,
+    fact_rows,
     figures_table,
+    image_config,
+    mark_text,
     series_alt,
     series_caption,
     series_figure,
+    series_heading,
+    source_note,
     timeline_figure,
 )
 from dashboard.present.exports import (
@@ -32,7 +41,8 @@ from dashboard.present.exports import (
     provenance_text,
 )
 from dashboard.present.highlight import PASSAGE_STYLE, Span, md_escape, quote_in_paragraph_html, source_html
-from dashboard.present.views import event_views, figure_views, headline_ids, series_of
+from dashboard.present.views import FigureView, event_views, figure_views, headline_ids, series_of
+from dashboard.present.wording import when
 from dashboard.validation.report import Report
 from dashboard.validation.validate import validate_path
 from tests.conftest import ROOT, TRADE, Build
@@ -75,7 +85,7 @@ def test_a_lower_bound_is_not_drawn_as_exact(shipped: Report) -> None:
     exact = drawn["syria-displaced-people"]["trace"]
     assert hedged["name"].startswith("lower bound") and exact["name"] == "exact"
     assert hedged["marker"]["pattern"]["shape"] == "/" and exact["marker"]["pattern"]["shape"] == ""
-    assert "more than 8 million people" in hedged["text"]
+    assert "more than 8 million people (2024)" in hedged["text"]
 
 
 def test_shares_are_bars_on_a_0_to_100_axis(shipped: Report) -> None:
@@ -123,8 +133,8 @@ def test_bar_labels_carry_the_figure_so_no_screen_cuts_them(shipped: Report) -> 
 
 def test_caption_alt_and_table(shipped: Report) -> None:
     figures = series_of(shipped)["displaced-population"]
-    assert series_caption(figures).startswith("Sources: Is Russia’s War in Ukraine")
-    assert "Syria: 6.6 million people" in series_alt(figures, series_id="displaced-population")
+    assert series_caption(figures).startswith("Sources: RUSI, “Is Russia’s War in Ukraine")
+    assert "Syria: 6.6 million people (2022)" in series_alt(figures, series_id="displaced-population")
     table = figures_table(figures)
     assert "id" in table.columns and list(table.columns)[1:3] == ["figure", "value"] and len(table) == len(figures)
 
@@ -306,3 +316,133 @@ def test_the_recent_years_hold_half_the_events(shipped: Report) -> None:
     first, last = timeline.recent_years(events)
     assert (first, last) == (2024, 2025)
     assert len(timeline.in_years(events, first, last)) * 2 >= len(events)
+
+
+# ------------------------------------------------------------------------------- like with like, labelled
+
+
+def with_indicator(view: FigureView, **changes: Any) -> FigureView:
+    return replace(view, indicator=replace(view.indicator, **changes))
+
+
+def annotations(fig: Any) -> list[dict[str, Any]]:
+    found: list[dict[str, Any]] = json.loads(fig.to_json())["layout"].get("annotations", [])
+    return found
+
+
+@pytest.mark.parametrize("series", ["anniversaries-2025", "agreement-term"])
+def test_ranks_and_durations_are_facts_not_bars(shipped: Report, series: str) -> None:
+    figures = series_of(shipped)[series]
+    assert chart_shape(figures) == "facts"
+    rows = fact_rows(figures)
+    assert [r.id for r in rows] == [f.indicator.id for f in figures]
+    assert all(r.value == f.display and r.period for r, f in zip(rows, figures, strict=True))
+    assert all(r.source for r in rows)
+
+
+def test_a_year_or_a_single_figure_is_a_fact(shipped: Report) -> None:
+    figures = series_of(shipped)["displaced-population"]
+    assert chart_shape(figures) == "comparison"
+    assert chart_shape(figures[:1]) == "facts"
+    assert chart_shape([with_indicator(figures[0], unit="year"), figures[1]]) == "facts"
+    row = fact_rows([figures[0]])[0]
+    assert row.line == "People displaced from Syria — 6.6 million people — 2022 — " + row.source
+    no_period = fact_rows([with_indicator(figures[0], period=None)])[0]
+    assert no_period.period == "no period stated"
+
+
+def test_a_part_is_drawn_inside_its_whole_on_one_row(shipped: Report) -> None:
+    russia, both = series_of(shipped)["venezuela-arms-import-share"]
+    figures = [with_indicator(russia, part_of=both.indicator.id), both]
+    fig = series_figure("venezuela-arms-import-share", figures)
+    data = json.loads(fig.to_json())
+    traces = {t["name"]: t for t in data["data"]}
+    part, whole = traces[PART_NAME], traces[WHOLE_NAME]
+    assert part["y"] == whole["y"]  # one row, not two bars side by side
+    assert part["x"] == [70.0] and whole["x"] == [80.0] and part["width"] < whole["width"]
+    assert data["layout"]["barmode"] == "overlay"
+    assert len(data["layout"]["yaxis"]["categoryarray"]) == 1
+    assert "of which Russia" in whole["y"][0]
+    assert any(a["text"] == "other than Russia: 10%" for a in data["layout"]["annotations"])
+    assert "Russia is part of russia-china-share-of-venezuela-arms-imports" in series_alt(figures, series_id="x")
+
+
+def test_without_part_of_the_two_shares_stay_two_rows(shipped: Report) -> None:
+    figures = series_of(shipped)["venezuela-arms-import-share"]
+    names = {t["name"] for t in json.loads(series_figure("s", figures).to_json())["data"]}
+    assert PART_NAME not in names and WHOLE_NAME not in names
+
+
+def test_a_lower_bound_is_an_open_ended_bar_saying_more_than(shipped: Report) -> None:
+    figures = series_of(shipped)["displaced-population"]
+    fig = series_figure("displaced-population", figures)
+    notes = {a.get("name"): a for a in annotations(fig)}
+    arrow = notes["open-venezuela-displaced-people-2024"]
+    assert arrow["showarrow"] and arrow["ax"] == 8_000_000 and arrow["x"] > 8_000_000
+    assert notes["bound-venezuela-displaced-people-2024"]["text"] == "more than 8 million people"
+    assert json.loads(fig.to_json())["layout"]["xaxis"]["range"][1] > arrow["x"]  # the arrow stays in sight
+    assert not any(name and name.startswith("open-syria") for name in notes)
+
+
+def test_an_upper_bound_says_nearly_without_an_arrow(shipped: Report) -> None:
+    figures = series_of(shipped)["displaced-population"]
+    nearly = replace(with_indicator(figures[1], qualifier="nearly"), display="nearly 5.9 million people")
+    notes = {a.get("name"): a for a in annotations(series_figure("d", [figures[0], nearly]))}
+    assert notes["bound-venezuela-displaced-people-2022"]["text"] == "nearly 5.9 million people"
+    assert "open-venezuela-displaced-people-2022" not in notes
+
+
+def test_every_mark_says_its_value_and_its_period(shipped: Report) -> None:
+    for series_id, figures in series_of(shipped).items():
+        drawn = points(series_figure(series_id, figures))
+        for figure in figures:
+            trace, index = drawn[figure.indicator.id]["trace"], drawn[figure.indicator.id]["index"]
+            assert trace["text"][index] == mark_text(figure)
+            if figure.indicator.period:
+                assert mark_text(figure).endswith(f"({when(figure.indicator.period)})")
+    assert mark_text(series_of(shipped)["displaced-population"][1]) == "5.9 million people (2022)"
+
+
+def test_a_mixed_series_says_its_periods_differ(shipped: Report) -> None:
+    figures = series_of(shipped)["displaced-population"]
+    assert series_heading("displaced-population", figures) == "Displaced population (periods differ)"
+    assert series_heading("displaced-population", figures[:3]) == "Displaced population"  # all 2022
+    note = next(
+        a for a in annotations(series_figure("displaced-population", figures)) if a.get("name") == "source-note"
+    )
+    assert note["text"].startswith("<b>Displaced population (periods</b><br><b>differ)</b>")
+
+
+def test_the_source_note_names_each_source_once_and_goes_into_the_image(shipped: Report) -> None:
+    figures = series_of(shipped)["displaced-population"]
+    one = source_note(figures[:1])
+    assert one.startswith("Source: RUSI, “Is Russia’s War in Ukraine") and one.count("“") == 1
+    many = source_note(figures)
+    assert many.startswith("Sources: ") and len(set(re.findall("“[^”]+”", many))) == many.count("“")
+    note = next(a for a in annotations(series_figure("d", figures)) if a.get("name") == "source-note")
+    assert "Is Russia’s War in Ukraine" in note["text"].replace("<br>", " ") and note["yref"] == "paper"
+
+
+def test_the_source_note_escapes_and_dates_in_words(shipped: Report) -> None:
+    view = series_of(shipped)["displaced-population"][0]
+    source = Source(id="s", file="s.txt", title="<b>Tricks</b>", publisher="A & B", published="2024-11-07", sha256="0")
+    hostile = replace(view, citations=(replace(view.citations[0], source=source),))
+    assert source_note([hostile]) == "Source: A & B, “<b>Tricks</b>” (7 November 2024)"
+    note = next(a for a in annotations(series_figure("d", [hostile, view])) if a.get("name") == "source-note")
+    assert "&lt;b&gt;Tricks" in note["text"] and "<b>Tricks" not in note["text"]
+
+
+def test_the_modebar_offers_only_the_image_button_at_twice_the_size() -> None:
+    config = image_config("displaced-population")
+    assert config["displayModeBar"] is True and config["modeBarButtons"] == [["toImage"]]
+    assert config["toImageButtonOptions"] == {"format": "png", "filename": "displaced-population", "scale": 2}
+    assert image_config("x", image_format="svg")["toImageButtonOptions"]["format"] == "svg"  # type: ignore[index]
+
+
+def test_the_embed_snippet_escapes_every_attribute() -> None:
+    snippet = embed_snippet('https://example.org/explore?series=a&embed=true"><script>', title='Say "hi" <now>')
+    assert snippet.startswith(
+        '<iframe src="https://example.org/explore?series=a&amp;embed=true&quot;&gt;&lt;script&gt;"'
+    )
+    assert 'title="Say &quot;hi&quot; &lt;now&gt;"' in snippet and "<script>" not in snippet
+    assert snippet.endswith("></iframe>") and 'height="520"' in snippet

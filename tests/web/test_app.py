@@ -117,13 +117,13 @@ def test_overview_shows_a_permalink_in_place_without_forwarding(run: Run) -> Non
 def test_explore_draws_a_page_of_series_with_captions_and_downloads(run: Run) -> None:
     at = run("explore")
     charts = at.get("plotly_chart")
-    assert len(charts) == SERIES_PER_PAGE
+    assert len(texts(at, "header")) == SERIES_PER_PAGE + 1  # the series, then Downloads
     assert all(chart.proto.alt for chart in charts)
-    assert sum(c.startswith("Sources:") for c in texts(at, "caption")) == SERIES_PER_PAGE
+    assert sum(c.startswith(("Sources:", "Source:")) for c in texts(at, "caption")) == SERIES_PER_PAGE
     assert {b.proto.label for b in at.get("download_button")} == {"This view (CSV)", "Figures (CSV)", "Events (CSV)",
                                                                "Everything (JSON)"}  # fmt: skip
     drawn, pages = [], at.selectbox(key="url-page").options
-    for number in range(len(pages)):  # every series once, then the figures of no series as a table
+    for number in range(len(pages)):  # every series once (ranks and terms as facts), then the figures of no series
         at.selectbox(key="url-page").select_index(number).run()
         drawn += [str(c.key).removeprefix("chart-") for c in at.get("plotly_chart")]
         drawn += [str(t.key).removeprefix("table-") for t in at.dataframe]
@@ -149,7 +149,7 @@ def test_explore_tables_view_is_in_the_url(run: Run) -> None:
 def test_explore_theme_permalink_filters_the_charts(run: Run) -> None:
     at = run("explore", theme="humanitarian")
     assert at.selectbox(key="url-theme").value == "humanitarian"
-    assert texts(at, "header")[0] == "Displaced population"
+    assert texts(at, "header")[0] == "Displaced population (periods differ)"
     assert len(at.get("plotly_chart")) == 1
     at.selectbox(key="url-theme").select("military").run()
     assert at.query_params["theme"] == "military"
