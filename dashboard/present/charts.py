@@ -202,18 +202,17 @@ def _wrapped(label: str) -> str:
     return "<br>".join(textwrap.wrap(label, LABEL_CHARS)) or label
 
 
-def _bar_label(figure: FigureView, figures: list[FigureView]) -> str:
+def _bar_label(figure: FigureView, figures: list[FigureView], *, prefix: str = "") -> str:
     """A bar's row label: who or what, and the figure in words under it. On the axis, not on the bar, so
     that no width of screen cuts it off."""
-    return f"{_wrapped(mark_label(figure, figures))}<br><b>{_wrapped(mark_text(figure))}</b>"
+    return f"{_wrapped(prefix + mark_label(figure, figures))}<br><b>{_wrapped(mark_text(figure))}</b>"
 
 
 def _row_label(figure: FigureView, figures: list[FigureView], parts: dict[str, list[FigureView]]) -> str:
     """The row of a bar; a whole's row names the parts drawn inside it too."""
     label = _bar_label(figure, figures)
-    return "<br>".join(
-        [label, *(f"of which {_bar_label(part, figures)}" for part in parts.get(figure.indicator.id, []))]
-    )
+    held = parts.get(figure.indicator.id, [])
+    return "<br>".join([label, *(_bar_label(part, figures, prefix="of which ") for part in held)])
 
 
 def _hover(figure: FigureView) -> str:
@@ -284,17 +283,39 @@ def parts_within(figures: list[FigureView]) -> dict[str, list[FigureView]]:
     return found
 
 
+WHOLE_BAND = 0.8
+"""A whole's bar, as a share of its row's height."""
+
+
+def _slices(inner: list[FigureView], parts: dict[str, list[FigureView]]) -> tuple[list[float], list[float]]:
+    """Each part's bar width and offset: half the whole's band for a lone part, centred; for several, an
+    equal slice of the band each, top to bottom."""
+    widths: list[float] = []
+    offsets: list[float] = []
+    for part in inner:
+        siblings = parts[part.indicator.part_of or ""]
+        slot = WHOLE_BAND / len(siblings)
+        width = WHOLE_BAND / 2 if len(siblings) == 1 else slot * 0.75
+        at = [s.indicator.id for s in siblings].index(part.indicator.id)
+        widths.append(width)
+        offsets.append(-WHOLE_BAND / 2 + at * slot + (slot - width) / 2)
+    return widths, offsets
+
+
 def _nested(fig: go.Figure, figures: list[FigureView], parts: dict[str, list[FigureView]],
             rows: dict[str, str], selected: str | None) -> None:  # fmt: skip
     """Each whole as a wide light bar, its parts as narrower dark bars inside it on the same row, and the
-    rest of the whole named past its end."""
+    rest of the whole named past its end. Parts of one whole lie side by side across the whole's band, in
+    the order the row's label names them: drawn over each other, a small part would hide inside a larger
+    one (and two parts need not be apart, so they are not stacked end to end)."""
     wholes = [f for f in figures if f.indicator.id in parts]
-    inner = sorted((p for ps in parts.values() for p in ps), key=lambda f: -float(f.indicator.value))
-    for members, name, colour, width in ((wholes, WHOLE_NAME, WHOLE_COLOUR, 0.8), (inner, PART_NAME, PART_COLOUR, 0.4)):
+    inner = [p for w in wholes for p in parts[w.indicator.id]]
+    for members, name, colour in ((wholes, WHOLE_NAME, WHOLE_COLOUR), (inner, PART_NAME, PART_COLOUR)):
+        widths, offsets = _slices(members, parts) if name == PART_NAME else ([WHOLE_BAND] * len(members), None)
         fig.add_trace(go.Bar(
             y=[rows[f.indicator.part_of if name == PART_NAME and f.indicator.part_of else f.indicator.id]
                for f in members],
-            x=[float(f.indicator.value) for f in members], width=width, name=name,
+            x=[float(f.indicator.value) for f in members], width=widths, offset=offsets, name=name,
             orientation="h", textposition="none", text=[mark_text(f) for f in members],
             customdata=[[f.indicator.id] for f in members], hovertext=[_hover(f) for f in members], hoverinfo="text",
             marker={"color": colour, "line": {"width": _outline(members, selected), "color": OUTLINE},
