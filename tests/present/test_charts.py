@@ -133,7 +133,7 @@ def test_bar_labels_carry_the_figure_so_no_screen_cuts_them(shipped: Report) -> 
 
 def test_caption_alt_and_table(shipped: Report) -> None:
     figures = series_of(shipped)["displaced-population"]
-    assert series_caption(figures).startswith("Sources: RUSI, “Is Russia’s War in Ukraine")
+    assert series_caption(figures).startswith("Source: RUSI, “Is Russia’s War in Ukraine")
     assert "Syria: 6.6 million people (2022)" in series_alt(figures, series_id="displaced-population")
     table = figures_table(figures)
     assert "id" in table.columns and list(table.columns)[1:3] == ["figure", "value"] and len(table) == len(figures)
@@ -325,15 +325,22 @@ def with_indicator(view: FigureView, **changes: Any) -> FigureView:
     return replace(view, indicator=replace(view.indicator, **changes))
 
 
-def annotations(fig: Any) -> list[dict[str, Any]]:
+def layout_notes(fig: Any) -> list[dict[str, Any]]:
     found: list[dict[str, Any]] = json.loads(fig.to_json())["layout"].get("annotations", [])
     return found
 
 
-@pytest.mark.parametrize("series", ["anniversaries-2025", "agreement-term"])
-def test_ranks_and_durations_are_facts_not_bars(shipped: Report, series: str) -> None:
-    figures = series_of(shipped)[series]
+@pytest.mark.parametrize(
+    "ids",
+    [
+        ("russia-venezuela-relations-anniversary-2025", "end-of-second-world-war-anniversary-2025"),  # two 80ths
+        ("russia-venezuela-partnership-duration", "pdvsa-russia-new-contracts-duration"),  # two 10-year terms
+    ],
+)
+def test_ranks_and_durations_are_facts_not_bars(shipped: Report, ids: tuple[str, ...]) -> None:
+    figures = [figure_views(shipped)[i] for i in ids]
     assert chart_shape(figures) == "facts"
+    assert chart_shape([figures[0], with_indicator(figures[1], unit="people")]) == "facts"  # one rank is enough
     rows = fact_rows(figures)
     assert [r.id for r in rows] == [f.indicator.id for f in figures]
     assert all(r.value == f.display and r.period for r, f in zip(rows, figures, strict=True))
@@ -351,15 +358,24 @@ def test_a_year_or_a_single_figure_is_a_fact(shipped: Report) -> None:
     assert no_period.period == "no period stated"
 
 
+def arms(shipped: Report) -> dict[str, FigureView]:
+    """The arms-import shares: Russia's 70% and the worked-out rest, each part of the non-Western 80%."""
+    shares = {f.indicator.entity or "": f for f in series_of(shipped)["venezuela-arms-import-share"]}
+    assert set(shares) == {"Russia", "Non-Western partners (Russia, China)", "Non-Western partners other than Russia"}
+    return shares
+
+
 def test_a_part_is_drawn_inside_its_whole_on_one_row(shipped: Report) -> None:
-    russia, both = series_of(shipped)["venezuela-arms-import-share"]
-    figures = [with_indicator(russia, part_of=both.indicator.id), both]
+    shares = arms(shipped)
+    russia, both = shares["Russia"], shares["Non-Western partners (Russia, China)"]
+    figures = [russia, both]  # as a filter on the stated figures' source shows them
     fig = series_figure("venezuela-arms-import-share", figures)
     data = json.loads(fig.to_json())
     traces = {t["name"]: t for t in data["data"]}
     part, whole = traces[PART_NAME], traces[WHOLE_NAME]
     assert part["y"] == whole["y"]  # one row, not two bars side by side
-    assert part["x"] == [70.0] and whole["x"] == [80.0] and part["width"] < whole["width"]
+    assert part["x"] == [70.0] and whole["x"] == [80.0] and part["width"][0] < whole["width"][0]
+    assert part["offset"] == [-part["width"][0] / 2]  # centred in the whole
     assert data["layout"]["barmode"] == "overlay"
     assert len(data["layout"]["yaxis"]["categoryarray"]) == 1
     assert "of which Russia" in whole["y"][0]
@@ -367,27 +383,52 @@ def test_a_part_is_drawn_inside_its_whole_on_one_row(shipped: Report) -> None:
     assert "Russia is part of russia-china-share-of-venezuela-arms-imports" in series_alt(figures, series_id="x")
 
 
-def test_without_part_of_the_two_shares_stay_two_rows(shipped: Report) -> None:
-    figures = series_of(shipped)["venezuela-arms-import-share"]
-    names = {t["name"] for t in json.loads(series_figure("s", figures).to_json())["data"]}
-    assert PART_NAME not in names and WHOLE_NAME not in names
+def test_two_parts_of_one_whole_lie_apart_within_it(shipped: Report) -> None:
+    figures = list(arms(shipped).values())
+    data = json.loads(series_figure("venezuela-arms-import-share", figures).to_json())
+    traces = {t["name"]: t for t in data["data"]}
+    part, whole = traces[PART_NAME], traces[WHOLE_NAME]
+    assert len(data["layout"]["yaxis"]["categoryarray"]) == 1 and set(part["y"]) == set(whole["y"])
+    assert part["x"] == [70.0, 10.0] and whole["x"] == [80.0]
+    band = (-whole["width"][0] / 2, whole["width"][0] / 2)
+    spans = [(o, o + w) for o, w in zip(part["offset"], part["width"], strict=True)]
+    assert all(band[0] <= low < high <= band[1] for low, high in spans)  # inside the whole's bar
+    assert spans[0][1] <= spans[1][0]  # the 10% is not hidden under the 70%, and comes second as its label does
+    label = whole["y"][0]
+    assert label.index("of which Russia") < label.index("of which Non-Western<br>partners other than")
+    assert all(len(line) <= LABEL_CHARS for line in re.split("<br>|<b>|</b>", label))  # a phone keeps it whole
+    assert not any(a.get("name", "").startswith("rest-") for a in data["layout"].get("annotations", []))
+
+
+def test_without_part_of_the_shares_stay_rows_of_their_own(shipped: Report) -> None:
+    figures = [with_indicator(f, part_of=None) for f in arms(shipped).values()]
+    data = json.loads(series_figure("s", figures).to_json())
+    assert not {PART_NAME, WHOLE_NAME} & {t["name"] for t in data["data"]}
+    assert len(data["layout"]["yaxis"]["categoryarray"]) == 3
+
+
+def displaced_with_2024(shipped: Report) -> list[FigureView]:
+    """The 2022 displaced populations and Venezuela's 2024 "more than eight million", which the catalog keeps
+    out of the series (another period, another measure): the mix a curator's slip would draw."""
+    return [*series_of(shipped)["displaced-population"], figure_views(shipped)["venezuela-displaced-people-2024"]]
 
 
 def test_a_lower_bound_is_an_open_ended_bar_saying_more_than(shipped: Report) -> None:
-    figures = series_of(shipped)["displaced-population"]
-    fig = series_figure("displaced-population", figures)
-    notes = {a.get("name"): a for a in annotations(fig)}
+    fig = series_figure("displaced-population", displaced_with_2024(shipped))
+    notes = {a.get("name"): a for a in layout_notes(fig)}
     arrow = notes["open-venezuela-displaced-people-2024"]
     assert arrow["showarrow"] and arrow["ax"] == 8_000_000 and arrow["x"] > 8_000_000
     assert notes["bound-venezuela-displaced-people-2024"]["text"] == "more than 8 million people"
     assert json.loads(fig.to_json())["layout"]["xaxis"]["range"][1] > arrow["x"]  # the arrow stays in sight
     assert not any(name and name.startswith("open-syria") for name in notes)
+    exact = {a.get("name") for a in layout_notes(series_figure("d", series_of(shipped)["displaced-population"]))}
+    assert not any(name and name.startswith(("open-", "bound-")) for name in exact)
 
 
 def test_an_upper_bound_says_nearly_without_an_arrow(shipped: Report) -> None:
     figures = series_of(shipped)["displaced-population"]
     nearly = replace(with_indicator(figures[1], qualifier="nearly"), display="nearly 5.9 million people")
-    notes = {a.get("name"): a for a in annotations(series_figure("d", [figures[0], nearly]))}
+    notes = {a.get("name"): a for a in layout_notes(series_figure("d", [figures[0], nearly]))}
     assert notes["bound-venezuela-displaced-people-2022"]["text"] == "nearly 5.9 million people"
     assert "open-venezuela-displaced-people-2022" not in notes
 
@@ -404,22 +445,22 @@ def test_every_mark_says_its_value_and_its_period(shipped: Report) -> None:
 
 
 def test_a_mixed_series_says_its_periods_differ(shipped: Report) -> None:
-    figures = series_of(shipped)["displaced-population"]
+    figures = displaced_with_2024(shipped)
     assert series_heading("displaced-population", figures) == "Displaced population (periods differ)"
     assert series_heading("displaced-population", figures[:3]) == "Displaced population"  # all 2022
     note = next(
-        a for a in annotations(series_figure("displaced-population", figures)) if a.get("name") == "source-note"
+        a for a in layout_notes(series_figure("displaced-population", figures)) if a.get("name") == "source-note"
     )
     assert note["text"].startswith("<b>Displaced population (periods</b><br><b>differ)</b>")
 
 
 def test_the_source_note_names_each_source_once_and_goes_into_the_image(shipped: Report) -> None:
-    figures = series_of(shipped)["displaced-population"]
-    one = source_note(figures[:1])
+    figures = displaced_with_2024(shipped)  # RUSI's three, and Entorno Diario's 2024 figure
+    one = source_note(figures[:3])
     assert one.startswith("Source: RUSI, “Is Russia’s War in Ukraine") and one.count("“") == 1
     many = source_note(figures)
     assert many.startswith("Sources: ") and len(set(re.findall("“[^”]+”", many))) == many.count("“")
-    note = next(a for a in annotations(series_figure("d", figures)) if a.get("name") == "source-note")
+    note = next(a for a in layout_notes(series_figure("d", figures)) if a.get("name") == "source-note")
     assert "Is Russia’s War in Ukraine" in note["text"].replace("<br>", " ") and note["yref"] == "paper"
 
 
@@ -428,7 +469,7 @@ def test_the_source_note_escapes_and_dates_in_words(shipped: Report) -> None:
     source = Source(id="s", file="s.txt", title="<b>Tricks</b>", publisher="A & B", published="2024-11-07", sha256="0")
     hostile = replace(view, citations=(replace(view.citations[0], source=source),))
     assert source_note([hostile]) == "Source: A & B, “<b>Tricks</b>” (7 November 2024)"
-    note = next(a for a in annotations(series_figure("d", [hostile, view])) if a.get("name") == "source-note")
+    note = next(a for a in layout_notes(series_figure("d", [hostile, view])) if a.get("name") == "source-note")
     assert "&lt;b&gt;Tricks" in note["text"] and "<b>Tricks" not in note["text"]
 
 

@@ -122,17 +122,22 @@ def test_explore_draws_a_page_of_series_with_captions_and_downloads(run: Run) ->
     assert sum(c.startswith(("Sources:", "Source:")) for c in texts(at, "caption")) == SERIES_PER_PAGE
     assert {b.proto.label for b in at.get("download_button")} == {"This view (CSV)", "Figures (CSV)", "Events (CSV)",
                                                                "Everything (JSON)"}  # fmt: skip
-    drawn, pages = [], at.selectbox(key="url-page").options
-    for number in range(len(pages)):  # every series once (ranks and terms as facts), then the figures of no series
+    drawn, facts, pages = [], [], at.selectbox(key="url-page").options
+    for number in range(len(pages)):  # every series once, then the figures of no series as facts
         at.selectbox(key="url-page").select_index(number).run()
         drawn += [str(c.key).removeprefix("chart-") for c in at.get("plotly_chart")]
-        drawn += [str(t.key).removeprefix("table-") for t in at.dataframe]
-    assert drawn == ["venezuela-arms-import-share", "displaced-population", "other"]
+        facts += [str(b.key).removeprefix("fact-") for b in at.button if str(b.key).startswith("fact-")]
+    assert drawn == ["venezuela-arms-import-share", "displaced-population"] and not at.dataframe
+    alone = [v.indicator.id for v in figure_views(validate_path(ROOT / "indicators.yaml")).values()
+             if not v.indicator.series]  # fmt: skip
+    assert facts == alone and "russia-venezuela-relations-anniversary-2025" in facts  # ranks are no bars
 
 
 def test_explore_page_follows_the_chosen_figure_and_turning_it_drops_the_choice(run: Run) -> None:
     at = run("explore", indicator="russia-venezuela-agreements", page="0")
-    assert not at.get("plotly_chart") and [str(t.key) for t in at.dataframe] == ["table-other"]
+    assert not at.get("plotly_chart") and "Other figures" in texts(at, "header")  # the chosen figure's page
+    chosen = [str(b.key) for b in at.button if str(b.key).startswith("fact-") and b.proto.type == "primary"]
+    assert chosen == ["fact-russia-venezuela-agreements"]
     at.selectbox(key="url-page").select_index(0).run()
     assert "indicator" not in at.query_params and at.query_params["page"] == "0"
     assert [str(c.key) for c in at.get("plotly_chart")] == ["chart-venezuela-arms-import-share",
@@ -149,11 +154,23 @@ def test_explore_tables_view_is_in_the_url(run: Run) -> None:
 def test_explore_theme_permalink_filters_the_charts(run: Run) -> None:
     at = run("explore", theme="humanitarian")
     assert at.selectbox(key="url-theme").value == "humanitarian"
-    assert texts(at, "header")[0] == "Displaced population (periods differ)"
+    assert texts(at, "header")[:2] == ["Displaced population", "Other figures"]  # 2024's figure stands apart
     assert len(at.get("plotly_chart")) == 1
     at.selectbox(key="url-theme").select("military").run()
     assert at.query_params["theme"] == "military"
     assert "Venezuela arms import share" in texts(at, "header")
+
+
+def test_explore_says_when_a_series_compares_different_periods(run: Run, tmp_path: Path) -> None:
+    path = copy_catalog(tmp_path)
+    text = path.read_text(encoding="utf-8")
+    entry = "  - id: venezuela-displaced-people-2024\n"
+    at_entry = text.index(entry)
+    slip = text.index("    entity: Venezuela\n", at_entry) + len("    entity: Venezuela\n")
+    path.write_text(text[:slip] + "    series: displaced-population\n" + text[slip:], encoding="utf-8")
+    at = run("explore", catalog=path, theme="humanitarian")
+    assert texts(at, "header")[0] == "Displaced population (periods differ)"
+    assert "(periods differ)" in at.get("plotly_chart")[0].proto.alt
 
 
 def test_explore_filters_narrow_each_other(run: Run) -> None:
