@@ -21,7 +21,7 @@ from dashboard.present.wording import VERIFIED_MEANS, when
 from dashboard.validation.validate import validate_path
 from dashboard.web.screens.explore import SERIES_PER_PAGE
 from dashboard.web.widgets import SHOWN_MAX, md, shown
-from tests.conftest import ROOT, TRADE, Build, base_catalog
+from tests.conftest import ROOT, TRADE, Build, base_catalog, mixed_periods_catalog
 
 APP = ROOT / "dashboard" / "app.py"
 PAGES = ("overview", "explore", "figure", "timeline", "sources", "validation", "curation", "search", "about")
@@ -162,13 +162,7 @@ def test_explore_theme_permalink_filters_the_charts(run: Run) -> None:
 
 
 def test_explore_says_when_a_series_compares_different_periods(run: Run, tmp_path: Path) -> None:
-    path = copy_catalog(tmp_path)
-    text = path.read_text(encoding="utf-8")
-    entry = "  - id: venezuela-displaced-people-2024\n"
-    at_entry = text.index(entry)
-    slip = text.index("    entity: Venezuela\n", at_entry) + len("    entity: Venezuela\n")
-    path.write_text(text[:slip] + "    series: displaced-population\n" + text[slip:], encoding="utf-8")
-    at = run("explore", catalog=path, theme="humanitarian")
+    at = run("explore", catalog=mixed_periods_catalog(tmp_path), theme="humanitarian")
     assert texts(at, "header")[0] == "Displaced population (periods differ)"
     assert "(periods differ)" in at.get("plotly_chart")[0].proto.alt
 
