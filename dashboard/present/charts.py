@@ -96,8 +96,11 @@ def mark_label(figure: FigureView, figures: list[FigureView]) -> str:
 
 
 def mark_text(figure: FigureView) -> str:
-    """A mark's label: its value in words and its period, "5.9 million people (2022)"."""
+    """A mark's label: its value in words and its period, "5.9 million people (2022)"; a figure no source
+    states says it is worked out, "10%, worked out (2000–2021)", beside the stated ones of its chart."""
     shown = figure.display if figure.verified else f"{figure.display} (not verified)"
+    if figure.indicator.derived is not None:
+        shown += ", worked out"
     return f"{shown} ({when(figure.indicator.period)})" if figure.indicator.period else shown
 
 
@@ -153,7 +156,8 @@ def fact_rows(figures: Iterable[FigureView]) -> list[FactRow]:
             title=f.indicator.title,
             value=f.display if f.verified else f"{f.display} (not verified)",
             period=when(f.indicator.period) or "no period stated",
-            source="; ".join(dict.fromkeys(f"{c.source.publisher}, “{c.source.title}”" for c in f.citations)),
+            source="; ".join(dict.fromkeys(f"{c.source.publisher}, “{c.source.title}”" for c in f.citations))
+            or ("worked out from other figures" if f.indicator.derived is not None else ""),
         )
         for f in figures
     ]
@@ -199,7 +203,8 @@ def _remainder(part: FigureView, whole: FigureView) -> str | None:
 
 
 def _wrapped(label: str) -> str:
-    return "<br>".join(textwrap.wrap(label, LABEL_CHARS)) or label
+    """A label for Plotly, which reads tags in text: wrapped, then each line escaped."""
+    return "<br>".join(html.escape(line) for line in textwrap.wrap(label, LABEL_CHARS)) or html.escape(label)
 
 
 def _bar_label(figure: FigureView, figures: list[FigureView], *, prefix: str = "") -> str:
@@ -218,7 +223,7 @@ def _row_label(figure: FigureView, figures: list[FigureView], parts: dict[str, l
 def _hover(figure: FigureView) -> str:
     sources = "; ".join(dict.fromkeys(c.source.title for c in figure.citations))
     period = figure.indicator.period or "no period stated"
-    return f"{figure.indicator.title}<br>{figure.display} · {period}<br>{sources}"
+    return "<br>".join(html.escape(line) for line in (figure.indicator.title, f"{figure.display} · {period}", sources))
 
 
 def _period_start(period: str) -> str:
@@ -456,7 +461,10 @@ def series_caption(figures: list[FigureView]) -> str:
         if hedged
         else ""
     )
-    return f"{source_note(figures)}.{note}"
+    worked = [f.display for f in figures if f.indicator.derived is not None]
+    if worked:
+        note += f" Worked out from other figures, not stated by a source: {'; '.join(worked)}."
+    return f"{source_note(figures)}.{note}".lstrip(".").strip()
 
 
 def series_alt(figures: list[FigureView], *, series_id: str) -> str:

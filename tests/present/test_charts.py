@@ -400,6 +400,16 @@ def test_two_parts_of_one_whole_lie_apart_within_it(shipped: Report) -> None:
     assert not any(a.get("name", "").startswith("rest-") for a in data["layout"].get("annotations", []))
 
 
+def test_a_worked_out_figure_says_so_beside_the_stated_ones(shipped: Report) -> None:
+    shares = arms(shipped)
+    rest = shares["Non-Western partners other than Russia"]
+    assert mark_text(rest) == "10%, worked out (2000–2021)" and mark_text(shares["Russia"]) == "70% (2000–2021)"
+    caption = series_caption(list(shares.values()))
+    assert caption.startswith("Source: RUSI") and caption.endswith("not stated by a source: 10%.")
+    assert "worked out" not in series_caption([shares["Russia"]])
+    assert fact_rows([rest])[0].source == "worked out from other figures"  # it cites no sentence of its own
+
+
 def test_without_part_of_the_shares_stay_rows_of_their_own(shipped: Report) -> None:
     figures = [with_indicator(f, part_of=None) for f in arms(shipped).values()]
     data = json.loads(series_figure("s", figures).to_json())
@@ -487,3 +497,11 @@ def test_the_embed_snippet_escapes_every_attribute() -> None:
     )
     assert 'title="Say &quot;hi&quot; &lt;now&gt;"' in snippet and "<script>" not in snippet
     assert snippet.endswith("></iframe>") and 'height="520"' in snippet
+
+
+def test_catalog_text_in_a_chart_is_escaped_for_plotly(shipped: Report) -> None:
+    syria, venezuela, russia = series_of(shipped)["displaced-population"]
+    hostile = with_indicator(syria, entity="<b>Port</b> & co", title='<a href="javascript:x()">Tankers</a>')
+    trace = json.loads(series_figure("d", [hostile, venezuela, russia]).to_json())["data"][0]
+    assert trace["y"][0].startswith("&lt;b&gt;Port&lt;/b&gt; &amp; co<br><b>")  # the app's own bold stays
+    assert "<a " not in trace["hovertext"][0] and trace["hovertext"][0].startswith("&lt;a href=")
