@@ -13,6 +13,11 @@ VERIFIED_MEANS = (
     "Verified means a machine found this number, at this scale, unit and qualifier, in the quoted sentence "
     "of the source, and the source is unchanged since it was pinned. It does not mean the source is right."
 )
+DERIVED_VERIFIED_MEANS = (
+    "Verified, for a worked-out figure, means a machine found each of its inputs in its quoted sentence and "
+    "that its formula gives this number from them. No source states this number itself."
+)
+"""What Verified means where no sentence states the number: VERIFIED_MEANS would say one does."""
 NOT_VERIFIED_MEANS = (
     "Not verified: the validator found a problem with this entry, so its number may not be what its "
     "sentence states. Do not quote it; the problem is named below."

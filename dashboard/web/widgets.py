@@ -20,7 +20,7 @@ from dashboard.catalog.errors import CatalogUnreadable
 from dashboard.catalog.model import Catalog, Site
 from dashboard.catalog.problems import ERROR, Problem
 from dashboard.catalog.updated import last_updated
-from dashboard.present.caveats import Caveat, labels
+from dashboard.present.caveats import DERIVED, Caveat, labels
 from dashboard.present.derived import derived_cite_text, formula_text
 from dashboard.present.derived import inputs as derived_inputs
 from dashboard.present.exports import (
@@ -33,7 +33,15 @@ from dashboard.present.exports import (
 )
 from dashboard.present.highlight import md_escape, quote_in_paragraph_html, safe_url
 from dashboard.present.views import CitationView, EventView, FigureView
-from dashboard.present.wording import NOT_VERIFIED_MEANS, VERIFIED_MEANS, badge_label, date_words, published_words, when
+from dashboard.present.wording import (
+    DERIVED_VERIFIED_MEANS,
+    NOT_VERIFIED_MEANS,
+    VERIFIED_MEANS,
+    badge_label,
+    date_words,
+    published_words,
+    when,
+)
 from dashboard.validation.report import Report
 from dashboard.web import state
 from dashboard.web.cache import derived as load_derived
@@ -283,7 +291,8 @@ def badge(*, verified: bool, problems: tuple[Problem, ...] = (), caveats: tuple[
     and what the status means (what the machine proved, and what it did not) follow; without it (a tile), the
     meaning is the badges' tooltip."""
     label = badge_label(verified=verified, codes=(p.code for p in problems))
-    means = VERIFIED_MEANS if verified else NOT_VERIFIED_MEANS
+    worked_out = any(c.kind == DERIVED for c in caveats)
+    means = (DERIVED_VERIFIED_MEANS if worked_out else VERIFIED_MEANS) if verified else NOT_VERIFIED_MEANS
     if verified:
         shown_caveats = " ".join(f":orange-badge[{md(text)}]" for text in labels(caveats))
         st.markdown(f":green-badge[:material/verified: {label}] {shown_caveats}".strip(),

@@ -17,7 +17,7 @@ from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Element
 
 from dashboard.present.views import EventView, FigureView, event_views, figure_views
-from dashboard.present.wording import VERIFIED_MEANS, when
+from dashboard.present.wording import DERIVED_VERIFIED_MEANS, VERIFIED_MEANS, when
 from dashboard.validation.validate import validate_path
 from dashboard.web.screens.explore import SERIES_PER_PAGE
 from dashboard.web.widgets import SHOWN_MAX, md, shown
@@ -474,6 +474,8 @@ def test_a_derived_figure_shows_its_formula_inputs_and_a_cite_text_of_its_own(ru
     at = run("figure", catalog=build(derived_catalog()), indicator="share-gap")
     shown_md = texts(at, "markdown")
     assert any(":orange-badge[derived]" in m for m in shown_md)
+    captions = texts(at, "caption")
+    assert DERIVED_VERIFIED_MEANS in captions and VERIFIED_MEANS not in captions  # no sentence states it
     assert "**Worked out:** Arms bought from Freedonia (70%) − Share of exports (nearly 40%) = 30%" in shown_md
     assert {str(b.key) for b in at.button} >= {"input-arms-share", "input-export-share"}
     quotes = re.sub(r"<[^>]+>", "", " ".join(b for b in proto_body(at, "html") if "<mark" in b))
