@@ -277,6 +277,7 @@ def hostile_catalog(tmp_path: Path) -> Path:
             "citations": [{"source": "hostile-wire", "quote": LONG_SENTENCE}],
         }, {
             "id": "hostile-rtl", "title": RTL_TITLE, "theme": "trade", "value": 17, "unit": "tankers",
+            "series": "hostile-series",  # a second bar: a series of one figure is a fact, not a chart
             "citations": [{"source": "hostile-wire", "quote": RTL_SENTENCE}],
         }],
         "events": [],
