@@ -97,7 +97,7 @@ class Server:
     def start(self, log: Path, timeout: float = 60.0) -> Server:
         self.port = free_port()
         env = {**os.environ, "STREAMLIT_BROWSER_GATHER_USAGE_STATS": "false", "INDICATORS_CATALOG": str(self.catalog),
-               "INDICATORS_TIMINGS": str(self.timings)}  # fmt: skip
+               "INDICATORS_TIMINGS": str(self.timings), "INDICATORS_CURATOR": "1"}  # fmt: skip
         cmd = [sys.executable, "-m", "streamlit", "run", self.script, "--server.headless", "true",
                "--server.port", str(self.port), "--server.address", "127.0.0.1", "--server.fileWatcherType", "none",
                "--server.runOnSave", "false"]  # fmt: skip

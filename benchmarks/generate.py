@@ -952,8 +952,9 @@ def _catalog_yaml(documents: list[Document], *, seed: int, headlines: int = 6) -
                 lines.append(f"    period: {fact.period}")
             if fact.entity:
                 lines.append(f"    entity: {_scalar(fact.entity)}")
-            if fact.series:
-                lines.append(f"    series: {fact.series}")
+            if fact.series:  # a cross-section shares its period: one series per period
+                when = re.sub(r"[^0-9]+", "-", fact.period or "").strip("-")
+                lines.append(f"    series: {fact.series}{'-' + when if when else ''}")
             if headlines > 0:
                 lines.append("    headline: true")
                 headlines -= 1

@@ -24,13 +24,17 @@ ICON = Path(__file__).resolve().parent / "static" / "icon.png"  # a local file: 
 
 
 def run() -> None:
-    """One script run: the page configuration, the navigation, and the chosen page."""
+    """One script run: the page configuration, the navigation, the chosen page, its footer and the
+    print-only line with its address and date."""
     with timed_run() as timing:  # env INDICATORS_TIMINGS=<file>: one JSON line per run (benchmarks/bench_app.py)
         st.set_page_config(page_title=widgets.APP_NAME, page_icon=str(ICON), layout="wide")
         widgets.style()
-        page = st.navigation(pages(), position="top")
+        # an embedded view (`embed=true`) is one chart in another page: no navigation around it
+        page = st.navigation(pages(), position="hidden" if st.context.is_embedded else "top")
         timing["page"] = page.url_path or "overview"
         page.run()
+        widgets.footer()
+        widgets.print_footer(page.url_path)
 
 
 if __name__ == "__main__":

@@ -93,6 +93,19 @@ def base_catalog() -> dict[str, Any]:
 Build = Callable[..., Path]
 
 
+def mixed_periods_catalog(folder: Path) -> Path:
+    """The shipped catalog (and seeds) in `folder`, with Venezuela's 2024 "more than eight million" put into
+    the 2022 displaced-population series: the slip that draws a lower bound's bar beside exact ones and a
+    chart whose periods differ (the shipped catalog keeps that figure apart)."""
+    shutil.copytree(ROOT / "seeds", folder / "seeds")
+    text = (ROOT / "indicators.yaml").read_text(encoding="utf-8")
+    entity = "    entity: Venezuela\n"
+    at = text.index(entity, text.index("  - id: venezuela-displaced-people-2024\n")) + len(entity)
+    path = folder / "indicators.yaml"
+    path.write_text(text[:at] + "    series: displaced-population\n" + text[at:], encoding="utf-8")
+    return path
+
+
 @pytest.fixture
 def build(tmp_path: Path) -> Build:
     """Write a catalog (dict or raw YAML text) next to a seeds/ copy of the trade text; return its path."""

@@ -44,6 +44,11 @@ Code = Literal[
     "period-mismatch",
     "citations-disagree",
     "date-not-in-quote",
+    "attribution-not-in-source",
+    "series-mixed",
+    "part-of-invalid",
+    "derived-input",
+    "derived-mismatch",
     "language-unsupported",
     "translation-missing",
     "translation-mismatch",
@@ -108,6 +113,30 @@ CODES: dict[Code, tuple[Severity, str]] = {
     ),
     "citations-disagree": (ERROR, "one indicator's citations state different values"),
     "date-not-in-quote": (ERROR, "an event's quote holds no date consistent with its `date` (or only a coarser one)"),
+    "attribution-not-in-source": (
+        ERROR,
+        "a citation's `attributed_to` is not named in the quote's sentence or paragraph (case, quotes, dashes and "
+        'a possessive "\'s" aside); suggests the names the text gives',
+    ),
+    "series-mixed": (
+        WARNING,
+        "the members of one `series` are not like with like: different units, or different periods while they are "
+        "also about different entities",
+    ),
+    "part-of-invalid": (
+        ERROR,
+        "`part_of` names no indicator, itself, a figure of another unit, a whole smaller than the part, or a cycle",
+    ),
+    "derived-input": (
+        ERROR,
+        "a derived figure's input is unknown or in error (so the derived figure is not verified either), or the "
+        "inputs form a cycle",
+    ),
+    "derived-mismatch": (
+        ERROR,
+        "the formula over the inputs' values does not give `value` to the decimals it is written with, an input is "
+        "a range, or a sum or difference mixes units",
+    ),
     "language-unsupported": (
         ERROR,
         "a source's `language` has no reader (English, Spanish and Russian are read): nothing in it can be proved",

@@ -53,6 +53,11 @@ def figure_caveats(indicator: Indicator, citations: Iterable[tuple[Citation, Sou
     return tuple(found)
 
 
+def labels(caveats: Iterable[Caveat]) -> list[str]:
+    """The badges of a figure: each label once (two sources with deduced dates make one "date inferred")."""
+    return list(dict.fromkeys(caveat.label for caveat in caveats))
+
+
 def _dated_by(period: str | None, source: Source) -> bool:
     """True when the figure's time rests on the source's date: it has no period (it holds "as of" the
     text), or its period is the month or year the source was published."""

@@ -1,27 +1,35 @@
 """Plotly figures built from the catalog (pure: no Streamlit), so a new figure in the YAML shows
 without code changes. Every trace carries `custom_data=[id]` for drill-down on click.
 
-A series is drawn by its shape: one entity over several periods as points on a time axis; anything
-else as horizontal bars, one row per entity with its full label, so that a phone shows them as well as
-a desktop (shares on a 0-100 axis). A hedged figure is never drawn as an exact one: bounds and estimates
-get their own pattern (bars) or marker (points) and legend entry, and a range is drawn from its low to its
-high end (a floating bar, or a point with its span). The selected mark is outlined, never recoloured, so
-the legend keeps meaning what it says.
+A series is drawn by its shape: one entity over several periods as points on a time axis; ranks,
+durations, years and single figures as labelled facts (a list, never bar heights: an "80th" is no
+quantity and two equal terms are no comparison); anything else as horizontal bars, one row per entity with
+its full label, so that a phone shows them as well as a desktop (shares on a 0-100 axis). A part is drawn
+inside its whole, never beside it. Every mark says its value and its period, and every chart carries its
+sources in a note that a downloaded image keeps. A hedged figure is never drawn as an exact one: bounds and estimates
+get their own pattern (bars) or marker (points) and legend entry, a lower bound an arrow beyond its end,
+and a range is drawn from its low to its high end (a floating bar, or a point with its span). The
+selected mark is outlined, never recoloured, so the legend keeps meaning what it says.
 """
 
 from __future__ import annotations
 
+import html
 import textwrap
 from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
 
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.catalog.model import Source
 from dashboard.present import timeline
-from dashboard.present.views import EventView, FigureView, series_title, source_label
-from dashboard.present.wording import status_word, when
+from dashboard.present.views import EventView, FigureView, series_title
+from dashboard.present.wording import date_words, status_word, when
 from dashboard.text.dates import date_parts
 from dashboard.text.mentions import qualifier_group
+from dashboard.text.units import parse_unit
 
 COLOUR = "#4a6fa5"
 OUTLINE = "#111827"
@@ -48,10 +56,27 @@ UNVERIFIED_STYLE = ("not verified: a problem was found, do not quote", "", "x-op
 GREY = "#6b7280"
 """Marks of figures the validator did not verify: 4.8:1 on white, apart from COLOUR."""
 UNIT_TITLES = {"percent": "per cent", "USD": "US dollars", "EUR": "euros", "GBP": "pounds sterling"}
+FACT_KINDS = ("ordinal", "duration", "year")
+"""Unit kinds that are no quantity to compare by length: a rank, a term, a date."""
+WHOLE_COLOUR = "#c9d6ea"
+"""A whole behind the part drawn inside it: light, so the darker part reads as within it."""
+PART_COLOUR = "#1e3a5f"
+"""A part inside its whole: 11:1 on white, 7:1 on the whole's colour."""
+PART_NAME = "part (drawn inside the figure it belongs to)"
+WHOLE_NAME = "whole (the lighter bar around a part)"
+FOOT_PX = 16
+"""Height of one line of the note under a chart."""
+NOTE_CHARS = 34
+"""The note under a chart is wrapped at this many characters, so a phone's image keeps it whole."""
+FOOT_SHIFT = 64
+"""How far under the plot the note starts: below the tick labels and the axis title."""
+EMBED_HEIGHT = 520
 
 
 def chart_shape(figures: list[FigureView]) -> str:
-    """`share`, `trend` or `comparison`, from the series' units, entities and periods."""
+    """`facts`, `share`, `trend` or `comparison`, from the series' units, entities and periods."""
+    if len(figures) < 2 or any(parse_unit(f.indicator.unit).kind in FACT_KINDS for f in figures):
+        return "facts"
     if all(f.indicator.unit == "percent" for f in figures):
         return "share"
     entities = {f.indicator.entity for f in figures}
@@ -70,21 +95,135 @@ def mark_label(figure: FigureView, figures: list[FigureView]) -> str:
     return entity
 
 
+def mark_text(figure: FigureView) -> str:
+    """A mark's label: its value in words and its period, "5.9 million people (2022)"; a figure no source
+    states says it is worked out, "10%, worked out (2000–2021)", beside the stated ones of its chart."""
+    shown = figure.display if figure.verified else f"{figure.display} (not verified)"
+    if figure.indicator.derived is not None:
+        shown += ", worked out"
+    return f"{shown} ({when(figure.indicator.period)})" if figure.indicator.period else shown
+
+
+def periods_differ(figures: list[FigureView]) -> bool:
+    """True when the marks differ in period and in entity: a comparison across both, which a reader must be
+    told of (the catalog's series-mixed warning names it; the drawing says it until it is fixed)."""
+    periods = {f.indicator.period for f in figures}
+    entities = {f.indicator.entity or f.indicator.title for f in figures}
+    return len(periods) > 1 and len(entities) > 1 and chart_shape(figures) != "trend"
+
+
+def series_heading(series_id: str, figures: list[FigureView]) -> str:
+    """A chart's title, with "periods differ" when its marks compare different entities at different times."""
+    title = series_title(series_id)
+    return f"{title} (periods differ)" if periods_differ(figures) else title
+
+
+def _source_words(source: Source) -> str:
+    published = date_words(source.published) + (", date inferred" if source.published_inferred else "")
+    return f"{source.publisher}, “{source.title}” ({published})"
+
+
+def source_note(figures: Iterable[FigureView]) -> str:
+    """The note under a chart: "Source: <publisher>, “<title>” (<date>)", each distinct source once."""
+    sources = list(dict.fromkeys(_source_words(c.source) for f in figures for c in f.citations))
+    if not sources:
+        return ""
+    return f"{'Sources' if len(sources) > 1 else 'Source'}: {'; '.join(sources)}"
+
+
+@dataclass(frozen=True)
+class FactRow:
+    """A figure shown as a labelled fact, not as a mark whose length would compare it."""
+
+    id: str
+    title: str
+    value: str
+    """In words, with its qualifier and unit: "80th", "10 years", "more than 8 million people"."""
+    period: str
+    source: str
+
+    @property
+    def line(self) -> str:
+        """title — value — period — source, the row as one line."""
+        return " — ".join(part for part in (self.title, self.value, self.period, self.source) if part)
+
+
+def fact_rows(figures: Iterable[FigureView]) -> list[FactRow]:
+    """The figures of a chart of facts, one row each."""
+    return [
+        FactRow(
+            id=f.indicator.id,
+            title=f.indicator.title,
+            value=f.display if f.verified else f"{f.display} (not verified)",
+            period=when(f.indicator.period) or "no period stated",
+            source="; ".join(dict.fromkeys(f"{c.source.publisher}, “{c.source.title}”" for c in f.citations))
+            or ("worked out from other figures" if f.indicator.derived is not None else ""),
+        )
+        for f in figures
+    ]
+
+
+def embed_snippet(url: str, *, title: str, height: int = EMBED_HEIGHT) -> str:
+    """An `<iframe>` that shows one chart elsewhere; every attribute value escaped."""
+    return (
+        f'<iframe src="{html.escape(url, quote=True)}" title="{html.escape(title, quote=True)}" '
+        f'width="100%" height="{int(height)}" style="border:0" loading="lazy"></iframe>'
+    )
+
+
+def image_config(series_id: str, *, image_format: str = "png") -> dict[str, object]:
+    """Plotly's configuration for a chart: the modebar with only its image button, saving `<series>.png` at
+    twice the size (or `<series>.svg`), so a journalist's copy stays sharp."""
+    return {
+        "displayModeBar": True,
+        "displaylogo": False,
+        "modeBarButtons": [["toImage"]],
+        "toImageButtonOptions": {"format": image_format, "filename": series_id or "figures", "scale": 2},
+        "scrollZoom": False,
+        "responsive": True,
+    }
+
+
+def _number(value: Decimal) -> str:
+    text = format(value.normalize(), "f")
+    return f"{int(value):,}" if value == value.to_integral_value() else text
+
+
+def _remainder(part: FigureView, whole: FigureView) -> str | None:
+    """The rest of a whole beside its part, "other than Russia: 10%", when both are exact and alike."""
+    if part.indicator.unit != whole.indicator.unit or part.indicator.high or whole.indicator.high:
+        return None
+    if part.indicator.qualifier or whole.indicator.qualifier:
+        return None
+    rest = whole.indicator.value - part.indicator.value
+    if rest < 0:
+        return None
+    unit = "%" if whole.indicator.unit == "percent" else f" {whole.indicator.unit}"
+    return f"other than {part.indicator.entity or part.indicator.title}: {_number(rest)}{unit}"
+
+
 def _wrapped(label: str) -> str:
-    return "<br>".join(textwrap.wrap(label, LABEL_CHARS)) or label
+    """A label for Plotly, which reads tags in text: wrapped, then each line escaped."""
+    return "<br>".join(html.escape(line) for line in textwrap.wrap(label, LABEL_CHARS)) or html.escape(label)
 
 
-def _bar_label(figure: FigureView, figures: list[FigureView]) -> str:
+def _bar_label(figure: FigureView, figures: list[FigureView], *, prefix: str = "") -> str:
     """A bar's row label: who or what, and the figure in words under it. On the axis, not on the bar, so
     that no width of screen cuts it off."""
-    shown = figure.display if figure.verified else f"{figure.display} (not verified)"
-    return f"{_wrapped(mark_label(figure, figures))}<br><b>{_wrapped(shown)}</b>"
+    return f"{_wrapped(prefix + mark_label(figure, figures))}<br><b>{_wrapped(mark_text(figure))}</b>"
+
+
+def _row_label(figure: FigureView, figures: list[FigureView], parts: dict[str, list[FigureView]]) -> str:
+    """The row of a bar; a whole's row names the parts drawn inside it too."""
+    label = _bar_label(figure, figures)
+    held = parts.get(figure.indicator.id, [])
+    return "<br>".join([label, *(_bar_label(part, figures, prefix="of which ") for part in held)])
 
 
 def _hover(figure: FigureView) -> str:
     sources = "; ".join(dict.fromkeys(c.source.title for c in figure.citations))
     period = figure.indicator.period or "no period stated"
-    return f"{figure.indicator.title}<br>{figure.display} · {period}<br>{sources}"
+    return "<br>".join(html.escape(line) for line in (figure.indicator.title, f"{figure.display} · {period}", sources))
 
 
 def _period_start(period: str) -> str:
@@ -130,12 +269,123 @@ def _members(figures: list[FigureView], group: str | None) -> list[FigureView]:
     return [f for f in verified if f.indicator.high is None and qualifier_group(f.indicator.qualifier) == group]
 
 
-def series_figure(series_id: str, figures: list[FigureView], *, selected: str | None = None) -> go.Figure:
+def _group_of(figure: FigureView) -> str | None:
+    if not figure.verified:
+        return UNVERIFIED
+    if figure.indicator.high is not None:
+        return RANGE
+    return qualifier_group(figure.indicator.qualifier)
+
+
+def parts_within(figures: list[FigureView]) -> dict[str, list[FigureView]]:
+    """Whole id -> the figures of the chart that are part of it (`part_of`), each drawn inside it."""
+    ids = {f.indicator.id for f in figures}
+    found: dict[str, list[FigureView]] = {}
+    for figure in figures:
+        whole = figure.indicator.part_of
+        if whole in ids and whole != figure.indicator.id:
+            found.setdefault(whole, []).append(figure)
+    return found
+
+
+WHOLE_BAND = 0.8
+"""A whole's bar, as a share of its row's height."""
+
+
+def _slices(inner: list[FigureView], parts: dict[str, list[FigureView]]) -> tuple[list[float], list[float]]:
+    """Each part's bar width and offset: half the whole's band for a lone part, centred; for several, an
+    equal slice of the band each, top to bottom."""
+    widths: list[float] = []
+    offsets: list[float] = []
+    for part in inner:
+        siblings = parts[part.indicator.part_of or ""]
+        slot = WHOLE_BAND / len(siblings)
+        width = WHOLE_BAND / 2 if len(siblings) == 1 else slot * 0.75
+        at = [s.indicator.id for s in siblings].index(part.indicator.id)
+        widths.append(width)
+        offsets.append(-WHOLE_BAND / 2 + at * slot + (slot - width) / 2)
+    return widths, offsets
+
+
+def _nested(fig: go.Figure, figures: list[FigureView], parts: dict[str, list[FigureView]],
+            rows: dict[str, str], selected: str | None) -> None:  # fmt: skip
+    """Each whole as a wide light bar, its parts as narrower dark bars inside it on the same row, and the
+    rest of the whole named past its end. Parts of one whole lie side by side across the whole's band, in
+    the order the row's label names them: drawn over each other, a small part would hide inside a larger
+    one (and two parts need not be apart, so they are not stacked end to end)."""
+    wholes = [f for f in figures if f.indicator.id in parts]
+    inner = [p for w in wholes for p in parts[w.indicator.id]]
+    for members, name, colour in ((wholes, WHOLE_NAME, WHOLE_COLOUR), (inner, PART_NAME, PART_COLOUR)):
+        widths, offsets = _slices(members, parts) if name == PART_NAME else ([WHOLE_BAND] * len(members), None)
+        fig.add_trace(go.Bar(
+            y=[rows[f.indicator.part_of if name == PART_NAME and f.indicator.part_of else f.indicator.id]
+               for f in members],
+            x=[float(f.indicator.value) for f in members], width=widths, offset=offsets, name=name,
+            orientation="h", textposition="none", text=[mark_text(f) for f in members],
+            customdata=[[f.indicator.id] for f in members], hovertext=[_hover(f) for f in members], hoverinfo="text",
+            marker={"color": colour, "line": {"width": _outline(members, selected), "color": OUTLINE},
+                    "pattern": {"shape": [HEDGE_STYLES.get(_group_of(f), HEDGE_STYLES[None])[1] for f in members],
+                                "fillmode": "overlay", "fgcolor": "white"}},
+        ))  # fmt: skip
+    for whole in wholes:
+        held = parts[whole.indicator.id]
+        rest = _remainder(held[0], whole) if len(held) == 1 else None
+        if rest:
+            fig.add_annotation(x=float(whole.indicator.value), y=rows[whole.indicator.id], text=html.escape(rest),
+                               xanchor="left", showarrow=False, font={"color": TEXT, "size": 12},
+                               xshift=6, name=f"rest-{whole.indicator.id}")  # fmt: skip
+
+
+def _bounds(fig: go.Figure, figures: list[FigureView], rows: dict[str, str], top: float) -> None:
+    """A lower bound's bar is open-ended: an arrow beyond its end and "more than …" on it; an upper bound's
+    bar says "nearly …" on it. The label sits on a white box, readable over the bar's hatch."""
+    for figure in figures:
+        group = qualifier_group(figure.indicator.qualifier) if figure.indicator.high is None else None
+        if group not in ("lower", "upper"):
+            continue
+        row = rows.get(figure.indicator.id) or rows.get(figure.indicator.part_of or "")
+        if row is None:
+            continue
+        end = float(figure.indicator.value)
+        box = {"bgcolor": "white", "bordercolor": TEXT, "borderpad": 2, "font": {"color": TEXT, "size": 11}}
+        text = html.escape(figure.display)  # its period is on the row's label: a phone's short bar holds this
+        if group == "lower":
+            fig.add_annotation(x=end + top * 0.12, y=row, ax=end, ay=row,
+                               axref="x", ayref="y", showarrow=True, arrowhead=2, arrowsize=1.4, arrowwidth=3,
+                               arrowcolor=TEXT, text="", name=f"open-{figure.indicator.id}")  # fmt: skip
+        fig.add_annotation(x=end, y=row, text=text, showarrow=False, xanchor="right",
+                           xshift=-6, name=f"bound-{figure.indicator.id}", **box)  # fmt: skip
+
+
+def _footnote(fig: go.Figure, title: str, figures: list[FigureView]) -> int:
+    """The chart's title and source note as an annotation under it, so a downloaded image carries both;
+    returns the pixels it needs."""
+    note = source_note(figures)
+    lines = [f"<b>{html.escape(line)}</b>" for line in textwrap.wrap(title, NOTE_CHARS)]
+    lines += [html.escape(line) for line in textwrap.wrap(note, NOTE_CHARS)]
+    if not lines:
+        return 0
+    fig.add_annotation(text="<br>".join(lines), xref="paper", yref="paper", x=0, y=0, xanchor="left", yanchor="top",
+                       yshift=-FOOT_SHIFT, showarrow=False, align="left", font={"size": 11, "color": TEXT},
+                       name="source-note")  # fmt: skip
+    return FOOT_SHIFT + FOOT_PX * len(lines)
+
+
+def series_figure(
+    series_id: str, figures: list[FigureView], *, selected: str | None = None, title: str | None = None
+) -> go.Figure:
+    """A series' chart; `title` (default: the series' heading) goes into the note under it with the sources."""
     shape = chart_shape(figures)
+    heading = series_heading(series_id, figures) if title is None else title
     fig = go.Figure()
+    parts = parts_within(figures) if shape != "trend" else {}
+    nested = {f.indicator.id for ps in parts.values() for f in ps} | set(parts)
+    plain = [f for f in figures if f.indicator.id not in nested]
+    inside = nested - set(parts)
+    rows = {f.indicator.id: _row_label(f, figures, parts) for f in figures if f.indicator.id not in inside}
     top = max((float(f.indicator.high or f.indicator.value) for f in figures), default=0.0)
     for group, (legend, pattern, marker) in [*HEDGE_STYLES.items(), (UNVERIFIED, UNVERIFIED_STYLE)]:
-        members = _members(figures, group)
+        members = _members(plain, group)
         if not members:
             continue
         colour = GREY if group == UNVERIFIED else COLOUR
@@ -146,7 +396,7 @@ def series_figure(series_id: str, figures: list[FigureView], *, selected: str | 
             "customdata": [[f.indicator.id] for f in members],
             "hovertext": [_hover(f) for f in members],
             "hoverinfo": "text",
-            "text": [f.display for f in members],
+            "text": [mark_text(f) for f in members],
             "textfont": {"size": 13, "color": TEXT},
         }
         if shape == "trend":
@@ -171,7 +421,7 @@ def series_figure(series_id: str, figures: list[FigureView], *, selected: str | 
             ))  # fmt: skip
         else:
             fig.add_trace(go.Bar(
-                y=[_bar_label(f, figures) for f in members],
+                y=[rows[f.indicator.id] for f in members],
                 x=[h - low for h, low in zip(highs, lows, strict=True)] if group == RANGE else lows,
                 base=lows if group == RANGE else None,
                 orientation="h", textposition="none",
@@ -182,33 +432,55 @@ def series_figure(series_id: str, figures: list[FigureView], *, selected: str | 
     if shape == "trend":
         fig.update_xaxes(type="date")
         fig.update_yaxes(title=_axis_title(figures), rangemode="tozero")
-        return _layout(fig, title="", revision=series_id)
-    axis_top = 100.0 if shape == "share" else top * 1.05 or 1.0
+        foot = _footnote(fig, heading, figures)
+        fig = _layout(fig, title="", revision=series_id, height=420 + foot)
+        fig.update_layout(margin={"b": 10 + foot})
+        return fig
+    if parts:
+        _nested(fig, figures, parts, rows, selected)
+    _bounds(fig, figures, rows, top)
+    open_ended = any(qualifier_group(f.indicator.qualifier) == "lower" and f.indicator.high is None for f in figures)
+    room = 1.35 if parts else 1.2 if open_ended else 1.05  # past a whole, its rest's label; past a bound, its arrow
+    axis_top = 100.0 if shape == "share" else (top * room) or 1.0
     fig.update_xaxes(title=_axis_title(figures), range=[0, axis_top], ticksuffix="%" if shape == "share" else "")
-    labels = [_bar_label(f, figures) for f in figures]
+    labels = list(dict.fromkeys(rows.values()))
     fig.update_yaxes(autorange="reversed", categoryorder="array", categoryarray=labels)
     lines = max((label.count("<br>") + 1 for label in labels), default=1)
-    # no title inside the chart: the page's heading above it names the series
-    return _layout(fig, title="", revision=series_id, height=70 + len(figures) * max(BAR_PX, 20 * lines))
+    foot = _footnote(fig, heading, figures)
+    # the page's heading above the chart names the series; the note under it repeats it for a download
+    fig = _layout(fig, title="", revision=series_id, height=70 + len(labels) * max(BAR_PX, 20 * lines) + foot)
+    fig.update_layout(barmode="overlay", margin={"b": 10 + foot})
+    return fig
 
 
 def series_caption(figures: list[FigureView]) -> str:
-    sources = dict.fromkeys(source_label(c.source) for f in figures for c in f.citations)
+    """The note under a chart: its sources, and which figures are drawn as bounds, estimates or ranges."""
     hedged = [f.display for f in figures if f.indicator.qualifier or f.indicator.high is not None]
     note = (
         f" Hedged figures ({'; '.join(hedged)}) are drawn as bounds, estimates or ranges, not exact values."
         if hedged
         else ""
     )
-    return f"Sources: {'; '.join(sources)}.{note}"
+    worked = [f.display for f in figures if f.indicator.derived is not None]
+    if worked:
+        note += f" Worked out from other figures, not stated by a source: {'; '.join(worked)}."
+    return f"{source_note(figures)}.{note}".lstrip(".").strip()
 
 
 def series_alt(figures: list[FigureView], *, series_id: str) -> str:
-    shape = {"share": "Bar chart of shares", "trend": "Points over time", "comparison": "Bar chart"}[
-        chart_shape(figures)
-    ]
-    items = "; ".join(f"{mark_label(f, figures)}: {f.display}" for f in figures)
-    return f"{shape}, {series_title(series_id)}. {items}."
+    shape = {
+        "share": "Bar chart of shares",
+        "trend": "Points over time",
+        "comparison": "Bar chart",
+        "facts": "List of figures",
+    }[chart_shape(figures)]
+    items = "; ".join(f"{mark_label(f, figures)}: {mark_text(f)}" for f in figures)
+    within = "; ".join(
+        f"{p.indicator.entity or p.indicator.title} is part of {w}"
+        for w, ps in parts_within(figures).items()
+        for p in ps
+    )
+    return f"{shape}, {series_heading(series_id, figures)}. {items}." + (f" {within}." if within else "")
 
 
 def figures_table(figures: Iterable[FigureView]) -> pd.DataFrame:

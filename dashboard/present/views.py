@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from dashboard.catalog.model import Citation, Event, Indicator, Source
 from dashboard.catalog.problems import INFO, Problem
 from dashboard.present.caveats import Caveat, figure_caveats, source_caveats
+from dashboard.present.wording import date_words
 from dashboard.text.mentions import format_value
 from dashboard.text.units import parse_unit
 from dashboard.validation.report import Report
@@ -161,4 +162,6 @@ def series_title(series_id: str) -> str:
 
 
 def source_label(source: Source) -> str:
-    return f"{source.title} ({source.publisher}, {source.published})"
+    """`Title (Publisher, 12 May 2025)`; a deduced date says so: `(Publisher, May 2025, date inferred)`."""
+    inferred = ", date inferred" if source.published_inferred else ""
+    return f"{source.title} ({source.publisher}, {date_words(source.published)}{inferred})"

@@ -13,6 +13,11 @@ VERIFIED_MEANS = (
     "Verified means a machine found this number, at this scale, unit and qualifier, in the quoted sentence "
     "of the source, and the source is unchanged since it was pinned. It does not mean the source is right."
 )
+DERIVED_VERIFIED_MEANS = (
+    "Verified, for a worked-out figure, means a machine found each of its inputs in its quoted sentence and "
+    "that its formula gives this number from them. No source states this number itself."
+)
+"""What Verified means where no sentence states the number: VERIFIED_MEANS would say one does."""
 NOT_VERIFIED_MEANS = (
     "Not verified: the validator found a problem with this entry, so its number may not be what its "
     "sentence states. Do not quote it; the problem is named below."
@@ -39,6 +44,12 @@ def date_words(iso: str) -> str:
     if len(parts) == 2 and all(p.isdigit() for p in parts) and 1 <= int(parts[1]) <= 12:
         return f"{calendar.month_name[int(parts[1])]} {parts[0]}"
     return iso
+
+
+def published_words(iso: str, *, inferred: bool) -> str:
+    """A source's date for a byline or a citation: `2025-05`, deduced -> `May 2025 (date inferred)`, so that a
+    date the source does not state never reads as one it does."""
+    return f"{date_words(iso)} (date inferred)" if inferred else date_words(iso)
 
 
 def when(period: str | None) -> str:

@@ -10,9 +10,11 @@ from dashboard.catalog.problems import Problem
 from dashboard.catalog.sources import SourceText, read_sources
 from dashboard.validation.evidence import Evidence
 from dashboard.validation.report import Report, SourceCoverage, Uncovered
+from dashboard.validation.rules.attribution import check_attributions
 from dashboard.validation.rules.claims import check_claims
 from dashboard.validation.rules.events import check_event
 from dashboard.validation.rules.indicators import check_indicator
+from dashboard.validation.rules.relations import check_relations
 from dashboard.validation.rules.structure import (
     check_exclusion,
     check_hashes,
@@ -53,6 +55,8 @@ def _validate_loaded(loaded: Loaded, *, path: Path) -> Report:
         problems += check_event(evidence, event)
     for number, exclusion in enumerate(catalog.exclusions):
         problems += check_exclusion(evidence, number=number, exclusion=exclusion)
+    problems += check_attributions(evidence)
+    problems += check_relations(evidence, problems)
     coverage = tuple(_coverage(evidence, text) for text in texts.values())
     for found in coverage:
         if found.uncovered:

@@ -4,6 +4,7 @@ or streamlit_app.py at the root for Streamlit Community Cloud)."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from urllib.parse import quote
 
@@ -18,6 +19,7 @@ SOURCES_PAGE = str(PAGES / "sources.py")
 VALIDATION_PAGE = str(PAGES / "validation.py")
 CURATION_PAGE = str(PAGES / "curation.py")
 SEARCH_PAGE = str(PAGES / "search.py")
+ABOUT_PAGE = str(PAGES / "about.py")
 
 # file, title, icon, url path ("" is the default page at the root)
 TABLE = (
@@ -27,16 +29,37 @@ TABLE = (
     (TIMELINE_PAGE, "Timeline", ":material/timeline:", "timeline"),
     (SOURCES_PAGE, "Sources", ":material/article:", "sources"),
     (SEARCH_PAGE, "Search", ":material/search:", "search"),
+    (ABOUT_PAGE, "About", ":material/info:", "about"),
     (VALIDATION_PAGE, "Validation", ":material/rule:", "validation"),
     (CURATION_PAGE, "Curation", ":material/edit_note:", "curation"),
 )
 
+CURATOR_PAGES = frozenset({VALIDATION_PAGE, CURATION_PAGE})
+"""The pages for whoever edits the catalog: left out of the app unless curator mode is on."""
+CURATOR_ENV = "INDICATORS_CURATOR"
+
+
+def curator() -> bool:
+    """Curator mode: env INDICATORS_CURATOR=1 (also true, yes, on). Off by default, so a public deployment
+    shows readers no validation or curation page, and a URL to one finds no page."""
+    return os.environ.get(CURATOR_ENV, "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+def shown(page: str) -> bool:
+    """Whether this page of TABLE is in the app now (a curator page only in curator mode)."""
+    return page not in CURATOR_PAGES or curator()
+
+
+def shown_rows() -> list[tuple[str, str, str, str]]:
+    """The rows of TABLE in the app now."""
+    return [row for row in TABLE if shown(row[0])]
+
 
 def pages() -> list[st.Page]:
-    """The st.Page of every row of TABLE, the first the default."""
+    """The st.Page of every row of TABLE that is shown, the first the default."""
     return [
         st.Page(Path(file), title=title, icon=icon, url_path=path or None, default=not path)
-        for file, title, icon, path in TABLE
+        for file, title, icon, path in shown_rows()
     ]
 
 
@@ -45,7 +68,7 @@ def url_path(page: str) -> str:
     return next(path for file, _, _, path in TABLE if file == page)
 
 
-def permalink(page: str, **params: str) -> str | None:
+def permalink(page: str, /, **params: str) -> str | None:
     """The full address of a page with its parameters, as the reader's browser reaches the app (a base path
     behind a proxy included); None when Streamlit cannot tell."""
     try:

@@ -117,8 +117,11 @@ def choice_button(label: str, *, url_key: str, value: str, key: str, chosen: boo
     st.button(label, key=key, on_click=choose, args=(url_key, value), type="primary" if chosen else others, **kwargs)
 
 
-def select_chart(fig: go.Figure, *, key: str, alt: str, url_key: str = "indicator") -> None:
-    """A Plotly chart whose clicked point's custom_data id becomes the selection."""
+def select_chart(
+    fig: go.Figure, *, key: str, alt: str, url_key: str = "indicator", config: dict[str, object] | None = None
+) -> None:
+    """A Plotly chart whose clicked point's custom_data id becomes the selection; `config` is Plotly's (its
+    modebar: charts.image_config), hidden when not given."""
     st.plotly_chart(
         fig,
         key=key,
@@ -126,7 +129,7 @@ def select_chart(fig: go.Figure, *, key: str, alt: str, url_key: str = "indicato
         selection_mode="points",
         width="stretch",
         alt=alt,
-        config={"displayModeBar": False, "scrollZoom": False, "responsive": True},
+        config=config or {"displayModeBar": False, "scrollZoom": False, "responsive": True},
     )
 
 

@@ -78,7 +78,8 @@ def slug(text: str) -> str:
 
 @dataclass
 class StreamlitServer:
-    """`streamlit run <script>` in `app_dir` on a free port; INDICATORS_CATALOG points at `catalog` when given."""
+    """`streamlit run <script>` in `app_dir` on a free port; INDICATORS_CATALOG points at `catalog` when given;
+    in curator mode unless `curator` is False."""
 
     name: str
     catalog: Path | None = None
@@ -86,6 +87,8 @@ class StreamlitServer:
     script: str = "dashboard/app.py"
     base_path: str = ""
     """Served under this path (`--server.baseUrlPath`), as behind a reverse proxy."""
+    curator: bool = True
+    """Curator mode (INDICATORS_CURATOR=1): the Validation and Curation pages exist; False is a public site."""
     port: int = field(default_factory=free_port)
     proc: subprocess.Popen[bytes] | None = None
     log_path: Path | None = None
@@ -103,6 +106,10 @@ class StreamlitServer:
             env["INDICATORS_CATALOG"] = str(self.catalog)
         else:
             env.pop("INDICATORS_CATALOG", None)
+        if self.curator:
+            env["INDICATORS_CURATOR"] = "1"
+        else:
+            env.pop("INDICATORS_CURATOR", None)
         cmd = [
             sys.executable, "-m", "streamlit", "run", self.script,
             "--server.headless", "true",

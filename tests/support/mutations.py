@@ -94,10 +94,13 @@ class Mutator:
         literal = self.text[start : self.text.index("\n", start)].split("#")[0].strip()
         lines = self.entry_lines(indicator)
         mismatch = frozenset({"value-mismatch", "citations-disagree"})
-        if any(m.high is not None for m in read_mentions(indicator.citations[0].quote, self.language(indicator))):
+        if not indicator.citations:
+            # worked out, not stated: a changed value no longer follows from its inputs
+            mismatch = frozenset({"derived-mismatch"})
+        elif any(m.high is not None for m in read_mentions(indicator.citations[0].quote, self.language(indicator))):
             # one end of a range, recorded with its bound: the other end is then the wrong bound
             mismatch |= {"qualifier-mismatch", "qualifier-missing"}
-        if indicator.citations[0].figure is not None:
+        if indicator.citations and indicator.citations[0].figure is not None:
             # the new value may be another number of the quote ("35pc" beside the pinned "25pc")
             mismatch |= {"figure-pin-mismatch"}
         yield Mutation("value x10", self.replace_at(start, literal, plain(indicator.value * 10)), mismatch, lines)
@@ -117,9 +120,9 @@ class Mutator:
         lines = self.entry_lines(indicator)
         if indicator.unit == "percent":
             start = self.offset(indicator.field_pos["unit"])
-            yield Mutation(
-                "percent as count", self.replace_at(start, "percent", "exports"), frozenset({"unit-mismatch"}), lines
-            )
+            # a worked-out figure has no sentence to disagree with: its inputs' unit does
+            expected = {"unit-mismatch"} if indicator.citations else {"derived-mismatch"}
+            yield Mutation("percent as count", self.replace_at(start, "percent", "exports"), frozenset(expected), lines)
         if indicator.qualifier is not None:
             pos = indicator.field_pos["qualifier"]
             implied = _hedge_is_implied(indicator)

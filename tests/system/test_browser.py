@@ -42,7 +42,7 @@ if TYPE_CHECKING:
 pytest_plugins = ["tests.support.browser"]
 
 # st.navigation url_path of each page (dashboard/app.py); the overview is the default page at "/".
-ROUTES = ["", "explore", "figure", "timeline", "sources", "search", "validation", "curation"]
+ROUTES = ["", "explore", "figure", "timeline", "sources", "search", "about", "validation", "curation"]
 TILE_LINKS = "[data-testid=stMain] a[href*='figure?indicator=']"
 BAR = ".js-plotly-plot .bars path"
 CONTENT = "[data-testid=stMain]"
@@ -189,7 +189,9 @@ def test_the_sources_page_highlights_the_cited_passages(page: Page, app_url: str
     marks = page.locator(f"{CONTENT} [data-testid=stHtml] mark")
     assert marks.count() >= 1
     cited = " ".join(m.inner_text() for m in marks.all())
-    quotes = [c["quote"] for i in shipped()["indicators"] for c in i["citations"] if c["source"] == source["id"]]
+    quotes = [
+        c["quote"] for i in shipped()["indicators"] for c in i.get("citations", []) if c["source"] == source["id"]
+    ]
     assert quotes and any(q.split("\n")[0] in cited for q in quotes)
     screenshot(page, "sources-desktop", docs=True)
 
@@ -277,6 +279,7 @@ def hostile_catalog(tmp_path: Path) -> Path:
             "citations": [{"source": "hostile-wire", "quote": LONG_SENTENCE}],
         }, {
             "id": "hostile-rtl", "title": RTL_TITLE, "theme": "trade", "value": 17, "unit": "tankers",
+            "series": "hostile-series",  # a second bar: a series of one figure is a fact, not a chart
             "citations": [{"source": "hostile-wire", "quote": RTL_SENTENCE}],
         }],
         "events": [],

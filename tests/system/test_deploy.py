@@ -4,6 +4,9 @@ catalog apart from a healthy server."""
 
 from __future__ import annotations
 
+import csv
+import io
+import shlex
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -16,7 +19,8 @@ pytestmark = pytest.mark.browser
 pytest.register_assert_rewrite("tests.support.browser")
 
 from tests.conftest import ROOT  # noqa: E402
-from tests.support.browser import StreamlitServer, app_text, goto, require_browser  # noqa: E402
+from tests.support.browser import ARTIFACTS, StreamlitServer, app_text, goto, require_browser  # noqa: E402
+from tests.support.processes import free_port, stop_process, wait_healthy  # noqa: E402
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -39,6 +43,58 @@ def under_a_path() -> Iterator[str]:
         yield server.url
     finally:
         server.stop()
+
+
+def readme_command() -> list[str]:
+    """The `streamlit run … --server.baseUrlPath …` line of the README's "## Deploy", as written there."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    deploy = readme.split("\n## Deploy", 1)[1].split("\n## ", 1)[0]
+    lines = [line for line in deploy.splitlines() if line.startswith("streamlit run ") and "baseUrlPath" in line]
+    assert len(lines) == 1, "README ## Deploy should show one `streamlit run … --server.baseUrlPath …` line"
+    return shlex.split(lines[0])
+
+
+@pytest.fixture(scope="module")
+def as_the_readme_says() -> Iterator[str]:
+    """The README's deploy line, run as written from the checkout, on a free port; the app's URL."""
+    require_browser()
+    args = readme_command()
+    options = dict(zip(args[3::2], args[4::2], strict=True))
+    assert args[:3] == ["streamlit", "run", "dashboard/app.py"] and options["--server.headless"] == "true"
+    port = free_port()
+    args[args.index("--server.port") + 1] = str(port)
+    url = f"http://{options['--server.address']}:{port}/{options['--server.baseUrlPath'].strip('/')}"
+    ARTIFACTS.mkdir(exist_ok=True)
+    log = ARTIFACTS / "streamlit-readme-deploy.log"
+    with log.open("wb") as out:
+        proc = subprocess.Popen([sys.executable, "-m", *args], cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
+    try:
+        wait_healthy(proc, url, timeout=60, log=lambda: log.read_text(encoding="utf-8", errors="replace"))
+        yield url
+    finally:
+        stop_process(proc)
+
+
+def test_the_readme_deploy_line_serves_permalinks_and_downloads_under_its_path(
+    page: Page, as_the_readme_says: str
+) -> None:
+    assert as_the_readme_says.endswith(f"/{BASE}")
+    ident = "russian-loans-to-venezuela"
+    goto(page, f"{as_the_readme_says}/figure?indicator={ident}")
+    mark = page.locator("[data-testid=stMain] [data-testid=stHtml] mark").first
+    mark.wait_for(timeout=15_000)
+    assert "Russia is a major creditor to the Venezuelan government" in app_text(page)
+    cite = page.locator("[data-testid=stCode]").first.inner_text()
+    assert f"/{BASE}/figure?indicator={ident}" in cite  # "cite this" links the page under its path
+    for label, name in (("This figure (CSV)", f"figure-{ident}.csv"), ("Figures (CSV)", "figures.csv")):
+        with page.expect_download(timeout=30_000) as info:
+            page.get_by_role("button", name=label).click()
+        path = info.value.path()
+        assert info.value.suggested_filename == name and path is not None
+        data = path.read_bytes()
+        assert data.startswith(b"\xef\xbb\xbf"), data[:20]
+        rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+        assert rows and (name == "figures.csv" or {r["id"] for r in rows} == {ident})
 
 
 def test_the_app_under_a_path_shows_its_figures(page: Page, under_a_path: str) -> None:

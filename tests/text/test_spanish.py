@@ -87,7 +87,7 @@ def test_mil_millones_is_a_billion_and_billon_a_trillion() -> None:
 
 def test_a_year_is_not_two_thousand() -> None:
     mention = only("El acuerdo se firmó en 2024.")
-    assert (mention.kind, mention.value) == ("year", 2024)
+    assert (mention.kind, mention.value) == ("year", Decimal(2024))
     assert only("en 2019 las ventas cayeron").kind == "year"
 
 
@@ -210,7 +210,7 @@ def test_multipliers(text: str, value: int) -> None:
 )  # fmt: skip
 def test_ordinals(text: str, value: int) -> None:
     mention = only(text)
-    assert (mention.kind, mention.value) == ("ordinal", value)
+    assert (mention.kind, mention.value) == ("ordinal", Decimal(value))
 
 
 def test_part_of_a_year_and_plural_ordinals_are_no_ranks() -> None:
@@ -307,7 +307,7 @@ def test_ranges_have_no_qualifier(text: str, unit: str, low: str, high: str) -> 
 
 def test_a_change_from_one_value_to_another_is_no_range() -> None:
     low, high = read("redujo el tránsito de 45 a 28 días")
-    assert (low.value, low.time_unit, high.value, high.time_unit) == (45, "days", 28, "days")
+    assert (low.value, low.time_unit, high.value, high.time_unit) == (Decimal(45), "days", Decimal(28), "days")
     low, high = read("las ventas pasaron de 10 a 20 millones de dólares")
     assert (low.high, high.high) == (None, None)
 

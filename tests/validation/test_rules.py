@@ -21,6 +21,14 @@ def indicator(catalog: dict[str, Any], ident: str) -> dict[str, Any]:
     return next(i for i in catalog["indicators"] if i["id"] == ident)
 
 
+def all_of(*mutations: Mutation) -> Mutation:
+    def mutate(catalog: dict[str, Any]) -> None:
+        for mutation in mutations:
+            mutation(catalog)
+
+    return mutate
+
+
 def set_field(ident: str, field: str, value: Any) -> Mutation:
     def mutate(catalog: dict[str, Any]) -> None:
         indicator(catalog, ident)[field] = value
@@ -100,6 +108,15 @@ FIRES: dict[str, Mutation] = {
     "date-not-in-quote": lambda c: c["events"][0].update(date="2024-03-04"),
     # "last year" in a text published in March 2024 is 2023
     "period-mismatch": set_field("exports", "period", "2024"),
+    "attribution-not-in-source": set_citation("agreements", "attributed_to", "the UN Refugee Agency"),
+    "series-mixed": all_of(set_field("agreements", "series", "ties"), set_field("exports", "series", "ties")),
+    "part-of-invalid": set_field("export-share", "part_of", "nowhere"),
+    "derived-input": add_indicator(
+        id="gap", value=1, unit="agreements", derived={"formula": "a - b", "from": {"a": "agreements", "b": "none"}}
+    ),
+    "derived-mismatch": add_indicator(
+        id="fewer", value=100, unit="agreements", derived={"formula": "a - 1", "from": {"a": "agreements"}}
+    ),
 }
 
 
@@ -142,6 +159,29 @@ QUIET: dict[str, Mutation] = {
     "date-not-in-quote/coarse": add_event(id="signing-month", date="2024-03", citations=cite("on March 3, 2024")),
     # a duration and a count in one sentence
     "unit-mismatch": add_indicator(id="pact", value=5, unit="years", citations=cite("The pact runs for 5 years")),
+    # "Officials said ... that" opens the quote's sentence
+    "attribution-not-in-source": set_citation("agreements", "attributed_to", "officials"),
+    # one unit, one (absent) period, two entities: a cross-section
+    "series-mixed": all_of(
+        set_field("agreements", "series", "ties"),
+        set_field("agreements", "entity", "Ruritania"),
+        add_indicator(
+            id="listed",
+            value=125,
+            unit="agreements",
+            series="ties",
+            entity="Freedonia",
+            citations=cite("Freedonia lists 125 agreements with Ruritania."),
+        ),
+    ),
+    # 40% within a whole of 70%
+    "part-of-invalid": all_of(
+        set_field("export-share", "part_of", "whole"),
+        add_indicator(id="whole", value=70, unit="percent", citations=cite("Ruritania buys 70% of its arms")),
+    ),
+    "derived-mismatch": add_indicator(
+        id="fewer", value=119, unit="agreements", derived={"formula": "a - 1", "from": {"a": "agreements"}}
+    ),
     # "last year", read against `published: 2024-03-05`
     "period-mismatch": set_field("exports", "period", "2023"),
     # a sentence without time words: the year of publication

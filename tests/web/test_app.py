@@ -17,14 +17,15 @@ from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.element_tree import Element
 
 from dashboard.present.views import EventView, FigureView, event_views, figure_views
-from dashboard.present.wording import when
+from dashboard.present.wording import DERIVED_VERIFIED_MEANS, VERIFIED_MEANS, when
 from dashboard.validation.validate import validate_path
 from dashboard.web.screens.explore import SERIES_PER_PAGE
 from dashboard.web.widgets import SHOWN_MAX, md, shown
-from tests.conftest import ROOT, TRADE, Build, base_catalog
+from tests.conftest import ROOT, TRADE, Build, base_catalog, mixed_periods_catalog
 
 APP = ROOT / "dashboard" / "app.py"
-PAGES = ("overview", "explore", "figure", "timeline", "sources", "validation", "curation", "search")
+PAGES = ("overview", "explore", "figure", "timeline", "sources", "validation", "curation", "search", "about")
+CURATOR_PAGES = ("validation", "curation")
 HEADLINES = ("343 agreements", "nearly 60%", "approximately $17 billion", "about 11,000 head of cattle per month",
              "70%", "more than 8 million people")  # fmt: skip
 
@@ -44,8 +45,9 @@ def texts(at: AppTest, kind: str) -> list[str]:
 
 
 def proto_body(at: AppTest, kind: str) -> list[str]:
+    """The page's own html/markdown bodies: not the style sheet, scripts or the print-only footer."""
     bodies = [str(getattr(e.proto, "body", "")) for e in at.get(kind)]
-    return [b for b in bodies if not b.startswith(("<style>", "<script>"))]
+    return [b for b in bodies if not b.startswith(("<style>", "<script>", '<p class="print-footer">'))]
 
 
 def big_texts(at: AppTest) -> list[str]:
@@ -55,9 +57,15 @@ def big_texts(at: AppTest) -> list[str]:
 
 @pytest.fixture
 def run(monkeypatch: pytest.MonkeyPatch) -> Run:
-    """Run one page of the app (optionally on another catalog, with query parameters)."""
+    """Run one page of the app (optionally on another catalog, with query parameters); curator mode is on
+    for the curator pages (they are not in the app without it) unless `curator` says otherwise."""
 
-    def _run(screen: str = "overview", /, *, catalog: Path | None = None, **params: str) -> AppTest:
+    def _run(screen: str = "overview", /, *, catalog: Path | None = None, curator: bool | None = None,
+             **params: str) -> AppTest:  # fmt: skip
+        if curator if curator is not None else screen in CURATOR_PAGES:
+            monkeypatch.setenv("INDICATORS_CURATOR", "1")
+        else:
+            monkeypatch.delenv("INDICATORS_CURATOR", raising=False)
         if catalog is None:
             monkeypatch.delenv("INDICATORS_CATALOG", raising=False)
         else:
@@ -109,25 +117,31 @@ def test_overview_shows_a_permalink_in_place_without_forwarding(run: Run) -> Non
 def test_explore_draws_a_page_of_series_with_captions_and_downloads(run: Run) -> None:
     at = run("explore")
     charts = at.get("plotly_chart")
-    assert len(charts) == SERIES_PER_PAGE
+    assert len(texts(at, "header")) == SERIES_PER_PAGE + 1  # the series, then Downloads
     assert all(chart.proto.alt for chart in charts)
-    assert sum(c.startswith("Sources:") for c in texts(at, "caption")) == SERIES_PER_PAGE
-    assert {b.proto.label for b in at.get("download_button")} == {"Citations (CSV)", "Catalog (JSON)"}
-    drawn, pages = [], at.selectbox(key="url-page").options
-    for number in range(len(pages)):  # every series once, then the figures of no series as a table
+    assert sum(c.startswith(("Sources:", "Source:")) for c in texts(at, "caption")) == SERIES_PER_PAGE
+    assert {b.proto.label for b in at.get("download_button")} == {"This view (CSV)", "Figures (CSV)", "Events (CSV)",
+                                                               "Everything (JSON)"}  # fmt: skip
+    drawn, facts, pages = [], [], at.selectbox(key="url-page").options
+    for number in range(len(pages)):  # every series once, then the figures of no series as facts
         at.selectbox(key="url-page").select_index(number).run()
         drawn += [str(c.key).removeprefix("chart-") for c in at.get("plotly_chart")]
-        drawn += [str(t.key).removeprefix("table-") for t in at.dataframe]
-    assert drawn == ["bilateral-agreements", "agreement-term", "anniversaries-2025", "venezuela-arms-import-share",
-                     "displaced-population", "other"]  # fmt: skip
+        facts += [str(b.key).removeprefix("fact-") for b in at.button if str(b.key).startswith("fact-")]
+    assert drawn == ["venezuela-arms-import-share", "displaced-population"] and not at.dataframe
+    alone = [v.indicator.id for v in figure_views(validate_path(ROOT / "indicators.yaml")).values()
+             if not v.indicator.series]  # fmt: skip
+    assert facts == alone and "russia-venezuela-relations-anniversary-2025" in facts  # ranks are no bars
 
 
 def test_explore_page_follows_the_chosen_figure_and_turning_it_drops_the_choice(run: Run) -> None:
-    at = run("explore", indicator="syria-displaced-people", page="0")
-    assert [str(c.key) for c in at.get("plotly_chart")] == ["chart-displaced-population"]
+    at = run("explore", indicator="russia-venezuela-agreements", page="0")
+    assert not at.get("plotly_chart") and "Other figures" in texts(at, "header")  # the chosen figure's page
+    chosen = [str(b.key) for b in at.button if str(b.key).startswith("fact-") and b.proto.type == "primary"]
+    assert chosen == ["fact-russia-venezuela-agreements"]
     at.selectbox(key="url-page").select_index(0).run()
     assert "indicator" not in at.query_params and at.query_params["page"] == "0"
-    assert [str(c.key) for c in at.get("plotly_chart")] == ["chart-bilateral-agreements", "chart-agreement-term"]
+    assert [str(c.key) for c in at.get("plotly_chart")] == ["chart-venezuela-arms-import-share",
+                                                             "chart-displaced-population"]  # fmt: skip
 
 
 def test_explore_tables_view_is_in_the_url(run: Run) -> None:
@@ -140,11 +154,17 @@ def test_explore_tables_view_is_in_the_url(run: Run) -> None:
 def test_explore_theme_permalink_filters_the_charts(run: Run) -> None:
     at = run("explore", theme="humanitarian")
     assert at.selectbox(key="url-theme").value == "humanitarian"
-    assert texts(at, "header")[0] == "Displaced population"
+    assert texts(at, "header")[:2] == ["Displaced population", "Other figures"]  # 2024's figure stands apart
     assert len(at.get("plotly_chart")) == 1
-    at.selectbox(key="url-theme").select("diplomacy").run()
-    assert at.query_params["theme"] == "diplomacy"
-    assert "Bilateral agreements" in texts(at, "header")
+    at.selectbox(key="url-theme").select("military").run()
+    assert at.query_params["theme"] == "military"
+    assert "Venezuela arms import share" in texts(at, "header")
+
+
+def test_explore_says_when_a_series_compares_different_periods(run: Run, tmp_path: Path) -> None:
+    at = run("explore", catalog=mixed_periods_catalog(tmp_path), theme="humanitarian")
+    assert texts(at, "header")[0] == "Displaced population (periods differ)"
+    assert "(periods differ)" in at.get("plotly_chart")[0].proto.alt
 
 
 def test_explore_filters_narrow_each_other(run: Run) -> None:
@@ -157,10 +177,10 @@ def test_explore_filters_narrow_each_other(run: Run) -> None:
 
 
 def test_explore_shows_the_selected_figure_beside_its_chart(run: Run) -> None:
-    at = run("explore", theme="humanitarian", indicator="venezuela-displaced-people-2024")
-    assert at.selectbox(key="url-indicator").value == "venezuela-displaced-people-2024"
-    assert "Displaced Venezuelans living worldwide (2024)" in texts(at, "subheader")
-    assert any("<mark" in body and "displaced citizens live worldwide" in body for body in proto_body(at, "html"))
+    at = run("explore", theme="humanitarian", indicator="russia-displaced-people")
+    assert at.selectbox(key="url-indicator").value == "russia-displaced-people"
+    assert "People displaced from Russia" in texts(at, "subheader")
+    assert any("<mark" in body and "largest refugee crises" in body for body in proto_body(at, "html"))
     spec = at.get("plotly_chart")[0].proto.spec
     assert '"width":[3.0' in spec.replace(" ", "") or ",3.0" in spec.replace(" ", "")  # outlined, not recoloured
 
@@ -179,7 +199,7 @@ def test_figure_permalink_shows_value_every_citation_and_cite_this(run: Run) -> 
     marks = [b for b in proto_body(at, "html") if "<mark" in b]
     assert marks and "$17bn" in marks[0]
     assert any("approximately $17 billion" in code.value for code in at.code)
-    assert len(at.get("download_button")) == 2
+    assert [b.proto.label for b in at.get("download_button")][0] == "This figure (CSV)"
 
 
 def test_figure_unknown_id_is_a_friendly_not_found_with_a_way_on(run: Run) -> None:
@@ -228,7 +248,7 @@ def test_sources_permalink_shows_the_text_with_every_cited_span(run: Run) -> Non
     report = validate_path(ROOT / "indicators.yaml")
     views: list[FigureView | EventView] = [*figure_views(report).values(), *event_views(report).values()]
     cited = [c for v in views for c in v.citations if c.source.id == "rusi-2022"]
-    links = [link.proto.query_string for link in at.get("page_link")]
+    links = [link.proto.query_string for link in at.get("page_link") if link.proto.page != "about"]  # not the footer
     assert len(links) == len(cited) and all("=" in q for q in links)
     assert all(html.escape(c.quote) in re.sub(r"</?(?:mark|a)[^>]*>", "", body) for c in cited)
     assert "<mark" in body and 'href="figure?indicator=' in body and 'tabindex="0"' in body
@@ -413,3 +433,238 @@ def test_a_permalink_keeps_the_base_path_the_reader_came_through(
 
     monkeypatch.setattr(navigation, "st", SimpleNamespace(context=SimpleNamespace(url=here)))
     assert navigation.permalink(navigation.FIGURE_PAGE, indicator="a/b") == expected
+
+
+def markdown_with_help(at: AppTest) -> list[tuple[str, str]]:
+    return [(plain(str(m.value)), str(m.proto.help)) for m in at.markdown]
+
+
+def test_a_figure_page_names_its_caveats_and_what_verified_means(run: Run) -> None:
+    at = run("figure", indicator="rosneft-share-of-venezuela-exports-2019")
+    badges = [m for m, _ in markdown_with_help(at) if "-badge[" in m]
+    assert badges[0] == ":green-badge[:material/verified: Verified] :orange-badge[hedged]"
+    captions = texts(at, "caption")
+    assert any("The text hedges this figure (“nearly”)" in c for c in captions)
+    assert VERIFIED_MEANS in captions
+    at = run("figure", indicator="russia-venezuela-agreements")
+    assert any("date inferred" in m for m, _ in markdown_with_help(at) if "-badge[" in m)
+    assert any("November 2024 (date inferred)" in m for m in texts(at, "markdown"))  # the byline
+    (cite,) = [str(c.value) for c in at.code]
+    assert "Entorno Diario, 15 November 2024 (date inferred)." in cite
+
+
+def test_overview_tiles_show_caveat_labels_with_the_definition_at_hand(run: Run) -> None:
+    at = run()
+    tiles = [(m, h) for m, h in markdown_with_help(at) if m.startswith(":green-badge[")]
+    assert len(tiles) == len(HEADLINES) and all(h == VERIFIED_MEANS for _, h in tiles)
+    assert sum(":orange-badge[hedged]" in m for m, _ in tiles) == 4
+    assert VERIFIED_MEANS in texts(at, "caption")
+    assert not any("The text hedges" in c for c in texts(at, "caption"))  # the sentences are the figure page's
+
+
+def test_an_event_names_a_deduced_date(run: Run) -> None:
+    at = run("timeline", event="crimea-annexation-2014")
+    assert any(":orange-badge[date inferred]" in m for m in texts(at, "markdown"))
+    assert any("does not state when it was published" in c for c in texts(at, "caption"))
+
+
+def test_a_derived_figure_shows_its_formula_inputs_and_a_cite_text_of_its_own(run: Run, build: Build) -> None:
+    from tests.present.test_derived import ARMS_QUOTE, derived_catalog
+
+    at = run("figure", catalog=build(derived_catalog()), indicator="share-gap")
+    shown_md = texts(at, "markdown")
+    assert any(":orange-badge[derived]" in m for m in shown_md)
+    captions = texts(at, "caption")
+    assert DERIVED_VERIFIED_MEANS in captions and VERIFIED_MEANS not in captions  # no sentence states it
+    assert "**Worked out:** Arms bought from Freedonia (70%) − Share of exports (nearly 40%) = 30%" in shown_md
+    assert {str(b.key) for b in at.button} >= {"input-arms-share", "input-export-share"}
+    quotes = re.sub(r"<[^>]+>", "", " ".join(b for b in proto_body(at, "html") if "<mark" in b))
+    assert ARMS_QUOTE in html.unescape(quotes) and "nearly 40 per cent of the total" in html.unescape(quotes)
+    (cite,) = [str(c.value) for c in at.code]
+    assert cite.startswith("Gap between the two shares: 30%. Worked out from other figures") and ARMS_QUOTE not in cite
+    at.button(key="input-arms-share").click().run()
+    assert at.query_params["indicator"] == "arms-share"
+    assert "Arms bought from Freedonia" in texts(at, "title")
+
+
+def test_an_attribution_is_a_badge_with_its_sentence_and_stays_literal(run: Run, build: Build) -> None:
+    who = "<b>the Agency</b> ] [x](y)"
+    text = TRADE.read_text(encoding="utf-8").replace("Officials said", f"{who} said")
+    catalog = base_catalog()
+    catalog["sources"][0]["sha256"] = hashlib.sha256(text.encode()).hexdigest()
+    catalog["indicators"][0]["citations"][0]["attributed_to"] = who  # the validator finds it in the paragraph
+    at = run("figure", catalog=build(catalog, text=text), indicator="agreements")
+    (shown_badge,) = [str(m.value) for m in at.markdown if str(m.value).startswith(":green-badge[")]
+    assert shown_badge.endswith(":orange-badge[attributed to \\<b\\>the Agency\\</b\\> \\] \\[x\\]\\(y\\)]")
+    assert any("verified as reported, not as fact" in c for c in texts(at, "caption"))
+
+
+# --------------------------------------------------------------------------------------------------- the site
+
+
+def page_titles(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Record every browser tab title the app sets (st.set_page_config), in order."""
+    import streamlit
+
+    titles: list[str] = []
+    real = streamlit.set_page_config
+
+    def record(*args: Any, **kwargs: Any) -> None:
+        if kwargs.get("page_title"):
+            titles.append(str(kwargs["page_title"]))
+        real(*args, **kwargs)
+
+    monkeypatch.setattr(streamlit, "set_page_config", record)
+    return titles
+
+
+def footer(at: AppTest) -> str:
+    (line,) = [c for c in texts(at, "caption") if "Last updated" in c]
+    return line
+
+
+def test_overview_is_headed_by_the_site_and_every_page_has_its_footer(run: Run) -> None:
+    shipped = yaml.safe_load((ROOT / "indicators.yaml").read_text(encoding="utf-8"))
+    at = run()
+    assert texts(at, "title")[0] == shipped["title"]
+    assert plain(texts(at, "markdown")[0]) == shipped["description"]
+    line = footer(at)
+    assert line.startswith(shipped["title"]) and f"Licence: {shipped['licence']}" in line
+    assert re.search(r"Last updated \d{1,2} [A-Z][a-z]+ \d{4}$", line)
+    assert not any("numeric mentions" in c for c in texts(at, "caption") + texts(at, "markdown"))
+    assert any(link.proto.page == "about" for link in at.get("page_link"))
+    for page in ("explore", "sources", "about", "validation"):
+        assert footer(run(page)) == line
+
+
+def test_every_tab_title_names_the_view_and_the_site(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    titles = page_titles(monkeypatch)
+    run("figure", indicator="russian-loans-to-venezuela")
+    assert (
+        titles[-1]
+        == "Loans extended by Russia to the Venezuelan government since 2006 · Russia and Venezuela in figures"
+    )
+    run("about")
+    assert titles[-1] == "About · Russia and Venezuela in figures"
+    run()
+    assert titles[-1] == "Russia and Venezuela in figures"
+
+
+def test_a_catalog_without_site_fields_falls_back_and_contacts_are_links_only_when_safe(
+    run: Run, build: Build, catalog: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    titles = page_titles(monkeypatch)
+    at = run(catalog=build(catalog))
+    assert (
+        texts(at, "title")[0] == "Indicators with exact citations" and titles[-1] == "Indicators with exact citations"
+    )
+    assert "Licence" not in footer(at)
+    catalog |= {"title": "Ruritania *watch*", "publisher": "Test Desk", "contact": "desk@example.org"}
+    at = run(catalog=build(catalog))
+    assert texts(at, "title")[0] == "Ruritania *watch*"  # shown literally
+    assert "Published by Test Desk" in footer(at)
+    assert "[desk@example.org](<mailto:desk@example.org>)" in plain(footer(at))
+    catalog["contact"] = "https://example.org/contact"
+    assert "(<https://example.org/contact>)" in footer(run(catalog=build(catalog)))
+    catalog["contact"] = "javascript:alert(1)"
+    line = footer(run(catalog=build(catalog)))
+    assert "](" not in line and "javascript" in plain(line)
+
+
+def test_about_explains_the_method_and_lists_every_source_with_inferred_dates(run: Run) -> None:
+    from dashboard.present.wording import VERIFIED_MEANS
+
+    at = run("about")
+    assert texts(at, "title") == ["About Russia and Venezuela in figures"]
+    assert texts(at, "header") == [
+        "How the figures are gathered and checked",
+        "Sources",
+        "Limits",
+        "Licence and contact",
+    ]
+    body = "\n".join(texts(at, "markdown"))
+    assert VERIFIED_MEANS in body and "does not prove" in body
+    for kind in ("Hedged", "Attributed", "Inferred dates", "Derived"):
+        assert f"**{kind}" in body
+    report = validate_path(ROOT / "indicators.yaml")
+    assert report.catalog is not None
+    (table,) = [t for t in texts(at, "markdown") if t.startswith("| Document |")]
+    rows = table.splitlines()[2:]
+    assert len(rows) == len(report.catalog.sources) == 5
+    for source, row in zip(report.catalog.sources, rows, strict=True):
+        assert source.title in row and source.publisher in row
+        assert ("(date inferred)" in row) == source.published_inferred
+        assert f"(<{source.url}>)" in row
+    assert "5 documents" in body and "Licence: CC BY 4.0" in body and "Last updated" in body
+    assert "numeric mentions" not in body
+
+
+def test_curator_pages_exist_only_in_curator_mode(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    from dashboard.web import navigation
+
+    monkeypatch.delenv("INDICATORS_CURATOR", raising=False)
+    public = [path for *_, path in navigation.shown_rows()]
+    assert public == ["", "explore", "figure", "timeline", "sources", "search", "about"]
+    monkeypatch.setenv("INDICATORS_CURATOR", "1")
+    assert [path for *_, path in navigation.shown_rows()] == [*public, "validation", "curation"]
+    with pytest.raises(ValueError, match="Could not find a navigation page"):
+        run("validation", curator=False)
+    assert len(run("validation", curator=True).metric) == 4
+
+
+def test_a_public_banner_on_a_flawed_catalog_offers_no_link_to_the_hidden_report(run: Run, tmp_path: Path) -> None:
+    path = copy_catalog(tmp_path)
+    path.write_text(path.read_text(encoding="utf-8").replace("value: 343\n", "value: 344\n", 1), encoding="utf-8")
+    links = [link.proto.page for link in run(catalog=path).get("page_link")]
+    assert "validation" not in links
+    assert "validation" in [link.proto.page for link in run(catalog=path, curator=True).get("page_link")]
+
+
+def broken_catalog(tmp_path: Path) -> Path:
+    """The shipped catalog with a wrong value and a quote that is not in its source."""
+    path = copy_catalog(tmp_path)
+    text = path.read_text(encoding="utf-8").replace("value: 343\n", "value: 344\n", 1)
+    start = text.index("quote:", text.index("id: rosneft-share-of-venezuela-exports-2019"))
+    end = text.index("\n", start)
+    path.write_text(text[:end] + " and more words" + text[end:], encoding="utf-8")
+    return path
+
+
+def test_validation_shows_each_problem_whole_with_a_link_to_its_entry(run: Run, tmp_path: Path) -> None:
+    at = run("validation", catalog=broken_catalog(tmp_path))
+    body = texts(at, "markdown")
+    report = validate_path(tmp_path / "indicators.yaml")
+    for problem in report.problems:
+        assert any(problem.code in m for m in body)
+    (message,) = [m for m in body if "Nearest passage" in m]
+    assert message.endswith("Copy the quote from the source byte for byte.")  # the whole message, its end too
+    assert "`bne-intellinews-2025`" in message  # a name in the message shown as code
+    links = {link.proto.query_string for link in at.get("page_link") if link.proto.page == "figure"}
+    assert links == {"indicator=russia-venezuela-agreements", "indicator=rosneft-share-of-venezuela-exports-2019"}
+    assert any("`value: 343`" in m for m in body)  # the fix the validator knows
+    (passage,) = [c for c in at.code if "crippling sanctions" in c.value]  # the nearest passage, whole, to copy
+    assert passage.proto.wrap_lines and passage.value.startswith("At a point in 2019")
+    assert not at.dataframe[:-1]  # no problem table that cuts messages: the only table is coverage
+
+
+def number(pattern: str, text: str) -> int:
+    found = re.search(pattern, text)
+    assert found, (pattern, text)
+    return int(found.group(1))
+
+
+def test_curation_counts_what_each_heading_lists(run: Run, tmp_path: Path) -> None:
+    at = run("curation", catalog=broken_catalog(tmp_path))
+    stubs = [c for c in at.code if "# TODO" in str(c.value)]
+    report = validate_path(tmp_path / "indicators.yaml")
+    uncovered = sum(len(c.uncovered) for c in report.coverage)
+    heading = texts(at, "header")[0]
+    # the broken entry's mention is covered by that entry: no duplicate stub (validation/rules/indicators.py)
+    assert heading == f"{uncovered} uncovered mentions, {len(stubs)} stub" and uncovered == 2 and len(stubs) == 1
+    labels = [plain(str(e.proto.label)) for e in at.get("expander") if "uncovered" in str(e.proto.label)]
+    assert sum(number(r"→ (\d+) stub", label) for label in labels) == len(stubs)
+    assert sum(number(r": (\d+) uncovered", label) for label in labels) == uncovered
+    assert any(c.startswith("Also covers “2019”") for c in texts(at, "caption"))
+    assert texts(at, "header")[1] == "2 problems and their repairs"
+    literal = [m for m in texts(at, "markdown") + texts(at, "caption") if "\\`" in m]
+    assert not literal, literal  # backticks render as code, never as characters

@@ -95,6 +95,9 @@ def check_indicator(evidence: Evidence, indicator: Indicator) -> Iterator[Proble
             evidence.anchors[(indicator.id, index)] = replace(anchor, figure_start=chosen.start, figure_end=chosen.end)
             evidence.cover(anchor.source, chosen)
             stated.append((index, chosen))
+        else:
+            for mention in check.judged:  # the entry is wrong about this mention, yet it is curated: no stub
+                evidence.cover(anchor.source, mention)
         _cover_period(evidence, indicator, source=anchor.source, mentions=mentions)
         if any(p.code in ("value-mismatch", "value-not-in-quote") for p in problems):
             mismatched.append(index)
@@ -117,6 +120,8 @@ class _CitationCheck:
         self.unit: Unit = parse_unit(indicator.unit)
         self.problems: list[Problem] = []
         self.quote_span = (0, 0)
+        self.judged: list[Mention] = []
+        """The quote's mentions the entry is about when it states none rightly (value 344 for "343")."""
 
     def flag(self, code: Code, message: str, *, at: Pos | None = None, fix: tuple[tuple[str, str], ...] = ()) -> None:
         self.problems.append(
@@ -182,11 +187,13 @@ class _CitationCheck:
         if self.citation.figure is not None and every and best(every)[0].fit not in ("equal", "low", "high"):
             better = self._unpinned_equal()
             if better is not None:  # the value is in the quote, the pin names another number
+                self.judged = [better]
                 self.flag("figure-pin-mismatch", f"the pinned figure {self.citation.figure!r} reads "
                           f"{describe(every[0].mention)}, but `value` is the quote's {better.text!r}; pin "
                           f"`figure: {better.text}`.", at=citation_pos(self.citation, "figure"),
                           fix=(("figure", better.text),))  # fmt: skip
                 return self.problems, None
+        self.judged = [fit.mention for fit in best(every)]
         chosen = self._judge(best(every))
         if chosen is None and self.problems and self.problems[-1].code == "scale-mismatch":
             # "15,000 jobs, about 15% of its workforce" with value 15: a dropped scale, or the wrong unit

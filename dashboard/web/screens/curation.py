@@ -3,66 +3,101 @@ the repair `indicators fix` would make (or the validator's suggestion)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import streamlit as st
 
-from dashboard.catalog.edit import apply_edits, diff
 from dashboard.catalog.problems import INFO
-from dashboard.curation.fix import Repair, plan_fixes
-from dashboard.curation.suggest import suggest
+from dashboard.curation.suggest import Stub, suggest
 from dashboard.present.highlight import quote_in_paragraph_html
+from dashboard.validation.report import SourceCoverage, Uncovered
 from dashboard.web import cache
 from dashboard.web import widgets as ui
+from dashboard.web.screens.validation import curators_only, problem_block, repairs
+
+
+def plural(count: int, word: str) -> str:
+    """ "1 stub", "2 stubs" (the page counts what each heading lists)."""
+    return f"{count} {word}" + ("" if count == 1 else "s")
+
+
+def _mention(item: Uncovered) -> str:
+    return f"“{item.mention.text}” ({item.mention.kind}, line {item.line})"
+
+
+def _source_label(coverage: SourceCoverage, mine: list[Stub]) -> str:
+    """The expander's label: how many uncovered mentions, how many stubs cover them."""
+    return (
+        f"{coverage.source}: {plural(len(coverage.uncovered), 'uncovered mention')} of {coverage.mentions} "
+        f"→ {plural(len(mine), 'stub')}"
+    )
+
+
+def _source_stubs(coverage: SourceCoverage, mine: list[Stub], text: str) -> None:
+    """The stubs of one source, each with the mentions it accounts for; a mention no stub covers is named
+    with the reason."""
+    uncovered = {item.mention.start: item for item in coverage.uncovered}
+    if len(mine) < len(uncovered):
+        st.caption(
+            "One entry accounts for every mention its quoted sentence holds (a figure and the date of its "
+            "sentence, say), so there are fewer stubs than mentions; each stub names the mentions it covers."
+        )
+    for stub in mine:
+        st.markdown(ui.md(f"Line {stub.line}: “{stub.mention.text}” ({stub.mention.kind}) → {stub.section}"))
+        others = [
+            uncovered[start] for start in sorted(stub.covers) if start in uncovered and start != stub.mention.start
+        ]
+        if others:
+            st.caption(ui.md("Also covers " + ", ".join(_mention(item) for item in others) + "."))
+        st.html(quote_in_paragraph_html(text, start=stub.mention.start, end=stub.mention.end))
+        st.code(stub.render(), language="yaml")
+    accounted = {start for stub in mine for start in (stub.mention.start, *stub.covers)}
+    left = [item for start, item in sorted(uncovered.items()) if start not in accounted]
+    if left:
+        st.warning(
+            ui.md(
+                "No stub for " + ", ".join(_mention(item) for item in left) + ": no entry could be drafted "
+                "from its sentence; add an indicator, an event or an exclusion with a reason by hand."
+            ),
+            icon=":material/edit:",
+        )
 
 
 def render() -> None:
+    curators_only()
     report, catalog = ui.require_catalog(banner=False)
     ui.titled("Curation")
     st.title("Curation", anchor=False)
     st.caption(
-        ui.md(
+        ui.message_md(
             "What `indicators suggest` and `indicators fix` would do; copy a stub into the catalog, "
             "fill its TODOs, and the page updates on the next interaction."
         )
     )
 
-    st.header("Uncovered mentions", anchor=False)
     stubs = cache.derived(report).memo("stubs", lambda: suggest(report))
-    if not stubs:
+    waiting = [c for c in report.coverage if c.uncovered]
+    total = sum(len(c.uncovered) for c in waiting)
+    st.header(
+        f"{plural(total, 'uncovered mention')}, {plural(len(stubs), 'stub')}" if total else "Uncovered mentions",
+        anchor=False,
+    )
+    if not total:
         st.success(
             "Every numeric and date mention of every source is cited, dated or excluded.", icon=":material/task_alt:"
         )
-    for coverage in report.coverage:
+    for coverage in waiting:
         mine = [s for s in stubs if s.source == coverage.source]
-        if not mine:
-            continue
-        label = (
-            f"{coverage.source}: {len(coverage.uncovered)} uncovered of {coverage.mentions} ({coverage.percent:.1f}%)"
-        )
-        with st.expander(ui.md(label), expanded=len(stubs) <= 20):
-            text = report.texts[coverage.source].text
-            for stub in mine:
-                st.markdown(ui.md(f"Line {stub.line}: “{stub.mention.text}” ({stub.mention.kind}) → {stub.section}"))
-                st.html(quote_in_paragraph_html(text, start=stub.mention.start, end=stub.mention.end))
-                st.code(stub.render(), language="yaml")
+        with st.expander(ui.md(_source_label(coverage, mine)), expanded=len(stubs) <= 20):
+            source_text = report.texts.get(coverage.source)
+            if source_text is None:
+                st.caption("The source's text could not be read, so no stub can quote it.")
+                continue
+            _source_stubs(coverage, mine, source_text.text)
 
-    st.header("Problems and their repairs", anchor=False)
-    catalog_text = report.catalog_text
-    repairs: dict[int, Repair] = {id(r.problem): r for r in plan_fixes(report, catalog_text)}
     problems = [p for p in report.problems if p.severity != INFO]
+    st.header(f"{plural(len(problems), 'problem')} and their repairs" if problems else "Problems and their repairs",
+              anchor=False)  # fmt: skip
     if not problems:
         st.success("No errors and no warnings.", icon=":material/verified:")
+    fixes = repairs(report)
     for problem in problems:
-        where = f"{Path(problem.file).name}:{problem.line}:{problem.column}"
-        st.markdown(f"**{ui.md(problem.code)}** · {ui.md(where)}" + (f" · {ui.md(problem.id)}" if problem.id else ""))
-        st.text(problem.message)
-        repair = repairs.get(id(problem))
-        if repair is not None:
-            flag = " (needs `--accept-source-changes`)" if repair.needs_accept else ""
-            st.caption(ui.md(f"Repair by `indicators fix --write`{flag}: {repair.description}"))
-            fixed = apply_edits(catalog_text, repair.edits)
-            st.code(diff(catalog_text, fixed, name=Path(report.catalog_path).name), language="diff")
-        elif problem.suggestion:
-            st.caption("Suggested text:")
-            st.code(problem.suggestion, language=None)
+        problem_block(problem, report=report, catalog=catalog, repair=fixes.get(id(problem)), fix_expanded=True)

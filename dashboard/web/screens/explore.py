@@ -1,6 +1,8 @@
 """Explore (`?theme=`, `?source=`, `?entity=`, `?view=`, `?page=`, `?indicator=`): one chart (or table) per
-series; a click on a bar, a point, a row or a name in the figure list shows the sentence beside the chart
-(under it on a phone, scrolled into view). Every choice is in the URL."""
+series; a click on a bar, a point, a row, a fact or a name in the figure list shows the sentence beside the
+chart (under it on a phone, scrolled into view). Every choice is in the URL. Every chart saves as an image
+from its modebar (PNG, or SVG chosen under it) and embeds elsewhere: `?series=<id>&embed=true` draws that
+one chart, its title and its source note."""
 
 from __future__ import annotations
 
@@ -9,10 +11,24 @@ from collections.abc import Callable, Iterable
 import streamlit as st
 
 from dashboard.catalog.model import Catalog
-from dashboard.present.charts import figures_table, mark_label, series_alt, series_caption, series_figure
+from dashboard.present.charts import (
+    chart_shape,
+    embed_snippet,
+    fact_rows,
+    figures_table,
+    image_config,
+    mark_label,
+    mark_text,
+    series_alt,
+    series_caption,
+    series_figure,
+    series_heading,
+    source_note,
+)
+from dashboard.present.exports import file_name
 from dashboard.present.views import FigureView, series_title, source_label
 from dashboard.validation.report import Report
-from dashboard.web import cache, state, timing
+from dashboard.web import cache, navigation, state, timing
 from dashboard.web import widgets as ui
 
 ALL = ""
@@ -153,10 +169,65 @@ def _tap_list(series: str, members: list[FigureView], mark: str | None) -> None:
     with st.container(key=f"taps-{series}", gap="small"):
         for view in members:
             state.choice_button(
-                ui.md(f"{mark_label(view, members)}: {view.display}"), url_key="indicator",
+                ui.md(f"{mark_label(view, members)}: {mark_text(view)}"), url_key="indicator",
                 value=view.indicator.id, key=f"tap-{view.indicator.id}", chosen=view.indicator.id == mark,
                 width="stretch",
             )  # fmt: skip
+
+
+def _facts(series: str, members: list[FigureView], mark: str | None) -> None:
+    """Ranks, terms, years and single figures as a list of labelled facts, never as bar lengths: each a
+    button that chooses it, as a click on a bar does."""
+    with st.container(key=f"facts-{series or 'other'}", gap="small"):
+        for row in fact_rows(members):
+            state.choice_button(
+                ui.md(row.line), url_key="indicator", value=row.id, key=f"fact-{row.id}", chosen=row.id == mark,
+                others="tertiary", width="stretch",
+            )  # fmt: skip
+
+
+IMAGE_FORMATS = {"PNG": "png", "SVG": "svg"}
+
+
+def _image_format(series: str) -> str:
+    """The format the chart's camera button saves in, as chosen under it (PNG unless SVG was asked for)."""
+    return IMAGE_FORMATS.get(str(st.session_state.get(f"image-format-{series}") or "PNG"), "png")
+
+
+def _publish(series: str, heading: str) -> None:
+    """Under a chart: the image format of its camera button, and the snippet that embeds it elsewhere."""
+    with st.popover("Download · Embed", icon=":material/ios_share:"):
+        st.segmented_control(
+            "The camera button above the chart saves it as", list(IMAGE_FORMATS), key=f"image-format-{series}",
+            default="PNG", help="PNG at twice the screen size, or SVG to edit or print at any size.",
+        )  # fmt: skip
+        url = navigation.permalink(navigation.EXPLORE_PAGE, series=series, embed="true")
+        if url is None:
+            st.caption("The address of this app is not known here, so no embed code can be made.")
+        else:
+            st.caption("Embed this chart, its title and its sources in another page:")
+            st.code(embed_snippet(url, title=heading), language="html", wrap_lines=True)
+
+
+def _embedded(series: str, report: Report) -> None:
+    """The chrome-less view of one chart (`?series=<id>&embed=true`): its title, the chart, its sources."""
+    derived = cache.derived(report)
+    members = [v for v in derived.figures.values() if v.indicator.series == series]
+    if not members:
+        ui.not_found("series", series, then="no chart to show.")
+        return
+    heading = series_heading(series, members)
+    ui.titled(heading)
+    st.subheader(ui.md(heading), anchor=False)
+    drawn = _drawn(members, None)
+    if chart_shape(drawn) == "facts":
+        for row in fact_rows(drawn):
+            st.markdown(ui.md(row.line))
+    else:
+        fig = series_figure(series, drawn, title="")
+        state.select_chart(fig, key=f"embed-{series}", alt=series_alt(drawn, series_id=series),
+                           config=image_config(series))  # fmt: skip
+    st.caption(ui.md(source_note(drawn)))
 
 
 @st.fragment
@@ -177,21 +248,26 @@ def _series(
         st.session_state[MARKED] = series
     elif st.session_state.get(MARKED) == series:
         st.session_state[MARKED] = None
-    title = "Other figures" if series == ALL else series_title(series)
+    title = "Other figures" if series == ALL else series_heading(series, members)
     st.header(ui.md(title), anchor=False)
-    as_table = series == ALL or view == "Tables"
-    drawn = members if as_table else _drawn(members, mark)
+    as_table = view == "Tables"
+    as_facts = not as_table and (series == ALL or chart_shape(members) == "facts")
+    drawn = members if as_table or as_facts else _drawn(members, mark)
     chart_side, detail_side = st.columns([3, 2], gap="medium") if mark else (st.container(), None)
     with chart_side:
         if as_table:
             table = derived.memo(("figures-table", series, ids), lambda: figures_table(members))
             state.select_table(table, key=f"table-{series or 'other'}")
+        elif as_facts:
+            _facts(series, members, mark)
         else:
             fig, alt = derived.memo(
                 ("series-figure", series, ids, mark),
                 lambda: (series_figure(series, drawn, selected=mark), series_alt(drawn, series_id=series)),
             )
-            state.select_chart(fig, key=f"chart-{series}", alt=alt)
+            state.select_chart(
+                fig, key=f"chart-{series}", alt=alt, config=image_config(series, image_format=_image_format(series))
+            )
             if len(drawn) < len(members):
                 first = members.index(drawn[0]) + 1
                 st.caption(
@@ -200,9 +276,10 @@ def _series(
                 )
             if len(members) <= TAP_MAX:
                 _tap_list(series, members, mark)
-        if series != ALL:
-            shown = tuple(v.indicator.id for v in drawn)
-            st.caption(ui.md(derived.memo(("series-caption", series, shown), lambda: series_caption(drawn))))
+        shown = tuple(v.indicator.id for v in drawn)
+        st.caption(ui.md(derived.memo(("series-caption", series, shown), lambda: series_caption(drawn))))
+        if series != ALL and not as_table and not as_facts:
+            _publish(series, title)
     if mark and detail_side is not None:
         ui.titled(f"{valid[mark].indicator.title} · Explore")
         with detail_side, st.container(border=True):
@@ -212,6 +289,10 @@ def _series(
 
 def render() -> None:
     report, catalog = ui.require_catalog()
+    embedded = state.param("series")
+    if embedded and st.context.is_embedded:  # Streamlit keeps `embed=true` out of st.query_params
+        _embedded(embedded, report)
+        return
     derived = cache.derived(report)
     st.title("Explore by theme", anchor=False)
     asked = state.param("indicator")
@@ -226,4 +307,6 @@ def render() -> None:
         st.caption("Click a bar, a point or a table row, or choose a figure from the list, to see its sentence.")
     _charts(shown, report=report, catalog=catalog, view=view or VIEWS[0])
     st.header("Downloads", anchor=False)
-    ui.downloads(report)
+    chosen = (st.session_state.get(f"url-{name}") for name in ("theme", "source", "entity"))  # as url_widget read
+    ui.downloads(report, subset=[v.indicator.id for v in shown], label="This view (CSV)",
+                 name=file_name("figures", *chosen))  # fmt: skip

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from dashboard.present.charts import series_alt, series_figure
+from dashboard.present.exports import file_name
 from dashboard.present.views import FigureView, series_title
 from dashboard.web import cache, state
 from dashboard.web import widgets as ui
@@ -52,4 +53,5 @@ def render() -> None:
         format_func=lambda i: views[i].indicator.title,
     )  # fmt: skip
     st.header("Downloads", anchor=False)
-    ui.downloads(report)
+    ui.downloads(report, subset=[view.indicator.id], label="This figure (CSV)",
+                 name=file_name("figure", view.indicator.id))  # fmt: skip

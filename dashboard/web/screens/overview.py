@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import streamlit as st
 
+from dashboard.catalog.problems import ERROR
 from dashboard.present.views import FigureView
 from dashboard.present.wording import VERIFIED_MEANS, when
+from dashboard.validation.report import Report
 from dashboard.web import cache, navigation, state
 from dashboard.web import widgets as ui
 
@@ -25,7 +27,7 @@ def _tile(view: FigureView, *, sources: str) -> None:
         facts = [when(indicator.period), indicator.entity or ""]
         st.caption(" · ".join(ui.md(f) for f in facts if f) or "No period stated")
         st.caption(f"Source: {ui.md(sources)}")
-        ui.badge(verified=view.verified, problems=view.problems, explain=False)
+        ui.badge(verified=view.verified, problems=view.problems, caveats=view.caveats, explain=False)
         st.page_link(
             navigation.FIGURE_PAGE,
             label="Show the sentence",
@@ -52,9 +54,12 @@ def render() -> None:
     ui.titled("")
     report, catalog = ui.require_catalog()
     derived = cache.derived(report)
-    st.title("Indicators with exact citations", anchor=False)
+    site = catalog.site
+    st.title(ui.md(site.title or ui.APP_NAME), anchor=False)
     st.markdown(
-        "Every figure below is stated by a source; open one to read the exact sentence, highlighted in its "
+        ui.md(site.description)
+        if site.description
+        else "Every figure below is stated by a source; open one to read the exact sentence, highlighted in its "
         "paragraph. The validator checks each number against its sentence on every change to the catalog."
     )
     with st.form("overview-search", border=False):
@@ -80,9 +85,22 @@ def render() -> None:
             icon=":material/bar_chart:",
             query_params={"theme": theme},
         )
+    st.caption(_summary(report, figures=len(derived.figures)))
+
+
+def _summary(report: Report, *, figures: int) -> str:
+    """What the site holds, in a reader's words: how many figures, events and sources, how many entries are
+    not verified, and how many of the numbers and dates in the sources are accounted for."""
+    assert report.catalog is not None
+    catalog = report.catalog
+    said = f"{figures} figures, {len(catalog.events)} dated events and {len(catalog.sources)} sources."
+    flagged = report.counts[ERROR]
+    if flagged:
+        said += f" {flagged} problem(s) found by the validator: the entries concerned are marked Not verified."
     covered, mentions = report.total_coverage
-    st.caption(
-        f"{len(derived.figures)} figures, {len(catalog.events)} events and {len(catalog.sources)} sources; "
-        f"{report.counts['error']} errors, {report.counts['warning']} warnings; "
-        f"coverage {covered}/{mentions} numeric mentions."
-    )
+    if mentions:
+        said += (
+            f" Of the {mentions} numbers and dates in the sources, {covered} are quoted here or set aside "
+            "on purpose, each with its reason."
+        )
+    return said
