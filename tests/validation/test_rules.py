@@ -70,6 +70,12 @@ def cite(quote: str, **extra: Any) -> list[dict[str, Any]]:
 
 FIRES: dict[str, Mutation] = {
     "schema": set_field("agreements", "title", None),
+    # tests/validation/test_translations.py holds the cases of each language code
+    "language-unsupported": set_source("language", "fr"),
+    "translation-missing": set_source("language", "es"),
+    "translation-mismatch": all_of(
+        set_source("language", "es"), set_citation("agreements", "translation", "have signed 121 agreements")
+    ),
     "duplicate-id": add_indicator(
         id="agreements", value=120, unit="agreements", citations=cite("have signed 120 agreements")
     ),

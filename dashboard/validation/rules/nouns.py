@@ -121,8 +121,8 @@ def other_noun(unit: Unit, words: str | None, *, strict: bool = False) -> str | 
         return None
     person_said = is_person_noun(noun)
     person_asked = unit.noun in _PERSON_UNITS or is_person_noun(asked) or asked in _PERSON_EVENTS
-    if person_said and person_asked:
-        return None
+    if person_said and person_asked and not (strict and unit.noun not in _PERSON_UNITS):
+        return None  # "300 guides" are people; but a translation's "teachers" are no `students`
     class_said, class_asked = _CLASSES.get(said), _CLASSES.get(asked)
     if class_said is not None and class_said == class_asked:
         return None
