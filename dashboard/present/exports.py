@@ -16,20 +16,21 @@ from typing import Any
 
 from dashboard.present.caveats import Caveat
 from dashboard.present.views import CitationView, EventView, FigureView, event_views, figure_views
-from dashboard.present.wording import date_words, published_words, status_word, when
+from dashboard.present.wording import date_words, language_name, published_words, status_word, when
 from dashboard.validation.report import Report
 
 FIGURE_COLUMNS = (
     "id", "title", "theme", "value", "high", "unit", "qualifier", "display", "period", "period_start", "period_end",
     "entity", "series", "part_of", "note", "caveats", "formula", "inputs", "citation", "source", "source_title",
     "publisher", "author", "published", "source_published_inferred", "attributed_to", "url", "file", "sha256",
-    "quote", "prefix", "suffix", "figure", "start", "end", "figure_start", "figure_end", "status",
+    "language", "quote", "translation", "prefix", "suffix", "figure", "start", "end", "figure_start", "figure_end",
+    "status",
 )  # fmt: skip
 """The figures file: one row per citation of a figure, one row (its formula, no quote) per derived figure."""
 EVENT_COLUMNS = (
     "id", "date", "title", "theme", "caveats", "citation", "source", "source_title", "publisher", "author",
-    "published", "source_published_inferred", "url", "file", "sha256", "quote", "prefix", "suffix", "start", "end",
-    "status",
+    "published", "source_published_inferred", "url", "file", "sha256", "language", "quote", "translation", "prefix",
+    "suffix", "start", "end", "status",
 )  # fmt: skip
 """The events file: one row per citation of an event; an event has no value, so no value columns."""
 CAVEAT_SEPARATOR = " | "
@@ -41,7 +42,8 @@ def _citation_fields(view: CitationView) -> dict[str, Any]:
         "citation": view.index + 1, "source": source.id, "source_title": source.title,
         "publisher": source.publisher, "author": source.author, "published": source.published,
         "source_published_inferred": _yes_no(source.published_inferred), "attributed_to": citation.attributed_to,
-        "url": source.url, "file": source.file, "sha256": source.sha256, "quote": view.quote,
+        "url": source.url, "file": source.file, "sha256": source.sha256, "language": source.language,
+        "quote": view.quote, "translation": citation.translation,
         "prefix": citation.prefix, "suffix": citation.suffix, "figure": citation.figure, "start": view.start,
         "end": view.end, "figure_start": view.figure_start, "figure_end": view.figure_end,
         "status": status_word(view.verified),
@@ -192,7 +194,10 @@ def _cited(citation: CitationView, accessed: date | None, kind: str, link: str |
     where = f" {s.url}{read}." if s.url else ""
     page = f" {kind}: {link}" if link else ""
     published = published_words(s.published, inferred=s.published_inferred)
-    return f"“{citation.quote}” {author}“{s.title}”, {s.publisher}, {published}.{where}{page}"
+    translated = citation.citation.translation
+    said = f"“{citation.quote}”" + (f" ({language_name(s.language)}; in English: “{translated}”)" if translated and
+                                    not s.english else "")  # fmt: skip
+    return f"{said} {author}“{s.title}”, {s.publisher}, {published}.{where}{page}"
 
 
 def provenance_text(entry: FigureView | EventView, citation: CitationView) -> str:

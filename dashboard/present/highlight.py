@@ -62,11 +62,17 @@ class Span:
 
 
 def source_html(
-    text: str, spans: list[Span], *, emphasis: tuple[int, int] | None = None, label: str = "Source text"
+    text: str,
+    spans: list[Span],
+    *,
+    emphasis: tuple[int, int] | None = None,
+    label: str = "Source text",
+    language: str = "en",
 ) -> str:
     """The whole text as paragraphs in a scroll box a keyboard can reach (tabindex, a label), every span
     marked and linked to what cites it (overlapping spans merge; the first link wins), and the `emphasis`
-    passage, the one the reader came for, marked apart with the id `passage`."""
+    passage, the one the reader came for, marked apart with the id `passage`. `language` is the text's BCP 47
+    tag, for screen readers to speak it in its own language."""
     bounds = [(s.start, s.end) for s in spans] + ([emphasis] if emphasis else [])
     cuts = sorted({0, len(text), *(a for a, _ in bounds), *(b for _, b in bounds)})
     pieces = []
@@ -95,8 +101,8 @@ def source_html(
         pieces.append(chunk)
     paragraphs = re.split(r"\n\s*\n|\n", "".join(pieces))
     body = "".join(f'<p style="{PARAGRAPH_STYLE}">{p}</p>' for p in paragraphs if p.strip())
-    return (f'<div class="passage-box" tabindex="0" role="region" aria-label="{html.escape(label, quote=True)}">'
-            f"{body}</div>")  # fmt: skip
+    return (f'<div class="passage-box" tabindex="0" role="region" aria-label="{html.escape(label, quote=True)}" '
+            f'lang="{html.escape(language, quote=True)}">{body}</div>')  # fmt: skip
 
 
 def safe_url(url: str | None) -> str | None:

@@ -59,7 +59,7 @@ class _Record:
 
 def _figure(view: FigureView, themes: dict[str, str]) -> _Record:
     i = view.indicator
-    quotes = tuple(c.quote for c in view.citations)
+    quotes = tuple(text for c in view.citations for text in (c.quote, c.citation.translation) if text)
     sources = tuple(f"{c.source.title} {c.source.publisher}" for c in view.citations)
     hit = Hit("figure", i.id, i.title, view.display, "", {"indicator": i.id})
     return _Record(hit, (i.title, view.display, i.entity or "", themes.get(i.theme, i.theme), i.period or "",
@@ -68,7 +68,7 @@ def _figure(view: FigureView, themes: dict[str, str]) -> _Record:
 
 def _event(view: EventView, themes: dict[str, str]) -> _Record:
     e = view.event
-    quotes = tuple(c.quote for c in view.citations)
+    quotes = tuple(text for c in view.citations for text in (c.quote, c.citation.translation) if text)
     hit = Hit("event", e.id, e.title, e.date, "", {"event": e.id})
     return _Record(hit, (e.title, e.date, themes.get(e.theme, e.theme), *quotes))
 

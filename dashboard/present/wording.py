@@ -64,3 +64,12 @@ def when(period: str | None) -> str:
     if start == "..":
         return f"until {date_words(end)}"
     return f"{date_words(start)}–{date_words(end)}"
+
+
+LANGUAGE_NAMES = {"en": "English", "es": "Spanish", "ru": "Russian", "pt": "Portuguese", "fr": "French",
+                  "de": "German", "zh": "Chinese", "ar": "Arabic", "fa": "Persian", "tr": "Turkish"}  # fmt: skip
+
+
+def language_name(tag: str) -> str:
+    """`es-VE` -> `Spanish`; a tag no name is known for, as written."""
+    return LANGUAGE_NAMES.get(tag.split("-")[0].lower(), tag)

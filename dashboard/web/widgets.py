@@ -39,6 +39,7 @@ from dashboard.present.wording import (
     VERIFIED_MEANS,
     badge_label,
     date_words,
+    language_name,
     published_words,
     when,
 )
@@ -311,6 +312,17 @@ def quote_id(owner: str, index: int) -> str:
     return "quote-" + re.sub(r"[^A-Za-z0-9_-]", "_", owner) + f"-{index}"
 
 
+def translation(citation: CitationView) -> None:
+    """Under a quotation from a source in another language: which language, and the curator's English, marked
+    as the curator's (the machine proved the figure in the original and checked the translation states it)."""
+    source, translated = citation.source, citation.citation.translation
+    if source.english:
+        return
+    st.caption(f"The original is in {language_name(source.language)}. In English (the curator's translation, "
+               "checked to state the same figure):")  # fmt: skip
+    st.markdown(f"“{md(translated)}”" if translated else "*No translation given.*")
+
+
 def citation_panel(citation: CitationView, *, report: Report, cite: str | None = None, provenance: str | None = None,
                    kind: str = "indicator") -> None:  # fmt: skip
     """One citation: its sentence highlighted inside its paragraph, the source, links, a citation text."""
@@ -325,10 +337,12 @@ def citation_panel(citation: CitationView, *, report: Report, cite: str | None =
                 figure_start=citation.figure_start,
                 figure_end=citation.figure_end,
             )
-            st.html(f'<div id="{quote_id(citation.owner, citation.index)}">{paragraph}</div>')
+            language = html.escape(source.language, quote=True)
+            st.html(f'<div id="{quote_id(citation.owner, citation.index)}" lang="{language}">{paragraph}</div>')
         else:
             st.warning("This quotation could not be located in its source:", icon=":material/warning:")
             st.text(citation.quote)
+        translation(citation)
         author = source.author if source.author != source.publisher else None
         published = published_words(source.published, inferred=source.published_inferred)
         byline = " · ".join(x for x in (author, source.publisher, published) if x)

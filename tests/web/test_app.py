@@ -668,3 +668,30 @@ def test_curation_counts_what_each_heading_lists(run: Run, tmp_path: Path) -> No
     assert texts(at, "header")[1] == "2 problems and their repairs"
     literal = [m for m in texts(at, "markdown") + texts(at, "caption") if "\\`" in m]
     assert not literal, literal  # backticks render as code, never as characters
+
+
+# ------------------------------------------------------------------------------------------ other languages
+
+
+def test_a_spanish_figure_shows_its_original_in_its_language_and_the_translation(run: Run, build: Build) -> None:
+    from tests.validation.test_translations import SPANISH, spanish_catalog
+
+    at = run("figure", catalog=build(spanish_catalog(), text=SPANISH), indicator="debt")
+    (quoted,) = [b for b in proto_body(at, "html") if "<mark" in b]
+    assert 'lang="es"' in quoted and "150.000 millones de dólares" in html.unescape(quoted)
+    assert any("The original is in Spanish" in c for c in texts(at, "caption"))
+    assert "“External debt tops 150 billion dollars”" in texts(at, "markdown")
+    (cite,) = [str(c.value) for c in at.code]
+    assert "(Spanish; in English: “External debt tops 150 billion dollars”)" in cite
+    at = run("sources", catalog=build(spanish_catalog(), text=SPANISH), source="es", indicator="debt")
+    (text,) = [b for b in proto_body(at, "html") if "passage-box" in b]
+    assert 'lang="es"' in text
+    assert any("in Spanish" in m for m in texts(at, "markdown"))
+    assert "In English: External debt tops 150 billion dollars" in texts(at, "caption")
+
+
+def test_an_english_figure_names_no_language_and_offers_no_translation(run: Run) -> None:
+    at = run("figure", indicator="rosneft-share-of-venezuela-exports-2019")
+    (quoted,) = [b for b in proto_body(at, "html") if "<mark" in b]
+    assert 'lang="en"' in quoted
+    assert not any("The original is in" in c for c in texts(at, "caption"))

@@ -9,6 +9,7 @@ import streamlit as st
 from dashboard.catalog.model import Source
 from dashboard.present.highlight import Span, safe_url, source_html
 from dashboard.present.views import source_label
+from dashboard.present.wording import language_name, published_words
 from dashboard.text.sentences import sentence_bounds
 from dashboard.validation.report import Report
 from dashboard.web import cache, navigation, state
@@ -40,9 +41,23 @@ def _find_spans(report: Report, source_id: str) -> list[HighlightSpan]:
     return sorted(spans)
 
 
+def _translations(report: Report, source_id: str) -> dict[tuple[int, int], str]:
+    """(start, end) of each located quotation of the source -> the curator's English for it."""
+    derived = cache.derived(report)
+    citations = [c for f in derived.figures.values() for c in f.citations]
+    citations += [c for e in derived.events.values() for c in e.citations]
+    return {
+        (c.start, c.end): c.citation.translation
+        for c in citations
+        if c.source.id == source_id and c.start is not None and c.end is not None and c.citation.translation
+    }
+
+
 def _metadata(source: Source, *, report: Report) -> None:
     st.header(ui.md(source.title), anchor=False)
-    byline = " · ".join(x for x in (source.author, source.publisher, source.published) if x)
+    published = published_words(source.published, inferred=source.published_inferred)
+    language = "" if source.english else f"in {language_name(source.language)}"
+    byline = " · ".join(x for x in (source.author, source.publisher, published, language) if x)
     st.markdown(ui.md(byline))
     if source.published_note:
         st.caption(ui.md(source.published_note))
@@ -98,12 +113,16 @@ def render() -> None:
              for start, end, title, page, (key, ident) in spans]  # fmt: skip
     body, side = st.columns([3, 2], gap="large")
     with body:
-        st.html(source_html(text.text, marks, emphasis=passage, label=f"Text of {source.title}"))
+        st.html(source_html(text.text, marks, emphasis=passage, label=f"Text of {source.title}",
+                            language=source.language))  # fmt: skip
         if passage:
             ui.scroll_into_view("passage")
+    translated = {} if source.english else _translations(report, source.id)
     with side:
         st.markdown(f"**{len(spans)} cited passages**")
         for start, end, title, page, (key, value) in spans:
             st.page_link(page, label=ui.md(title), query_params={key: value}, icon=":material/format_quote:")
             excerpt = text.text[start:end]
             st.caption(ui.md(excerpt if len(excerpt) <= 120 else excerpt[:117] + "…"))
+            if (start, end) in translated:
+                st.caption(f"In English: {ui.md(translated[start, end])}")
