@@ -50,7 +50,7 @@ FUTURE = re.compile(
     r"предполага\w+|собира\w+|прогнозиру\w+|поставили\s+цель|цель\w*|должн\w+\s+(?:заработать|пройти|"
     r"составить|начать\w*|открыть\w*)|к\s+(?:концу\s+)?\d{4}\s+год\w*|в\s+(?:следующем|будущем)\s+году|"
     r"в\s+перспективе|может\s+(?:достичь|составить|превысить)|могут|мог\s+бы|могла\s+бы|"
-    r"(?:составит|достигнет|превысит|вырастет|сократится|увеличится|снизится|пройд[её]т|выделит|"
+    r"назначен\w*\s+на|(?:составит|достигнет|превысит|вырастет|сократится|увеличится|снизится|пройд[её]т|выделит|"
     r"добавится|заработает|откроется|начн[её]тся|подпишут|появится|получит|поставит|направит))(?![\w-])"
 )
 """Future and plan markers: "планируется", "рассчитывают", "намерены", "будет", "к 2030 году", and
@@ -70,6 +70,13 @@ COMPARISON = re.compile(
 )
 """Words before a date that make it the time of the figure compared with ("против 6,1 млрд в 2023 году",
 "превышает показатель 2023 года")."""
+AGO = re.compile(
+    r"(?i)(?<![\w-])(?:(?P<count>\d{1,2}|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять)\s+)?"
+    r"(?P<unit>год|года|лет|десятилетие|десятилетия|десятилетий)\s+назад(?![\w-])"
+)
+"""A time counted back from the writing ("год назад", "пять лет назад")."""
+AGO_WORDS = {"два": 2, "две": 2, "три": 3, "четыре": 4, "пять": 5, "шесть": 6, "семь": 7, "восемь": 8, "девять": 9,
+             "десять": 10}  # fmt: skip
 UNRESOLVED = re.compile(
     r"(?i)(?<![\w-])(?:годом\s+(?:ранее|позже|раньше)|за\s+тот\s+же\s+период|в\s+аналогичном\s+периоде|"
     r"в\s+годовом\s+выражении|с\s+начала\s+(?:текущего\s+)?года|недавно|в\s+последнее\s+время|"
@@ -166,7 +173,11 @@ HEDGES: dict[str, str] = {
     "не более чем": "no more than", "не свыше": "no more than", "максимум": "no more than",
     "как максимум": "no more than", "превысить": "over", "превышает": "over", "превышать": "over",
     "превысил": "over", "превысила": "over", "превысило": "over", "превысили": "over", "превысит": "over",
-    "превышают": "over", "превышающий": "over", "превышающую": "over",
+    "превышают": "over", "превышающий": "over", "превышающую": "over", "превышал": "over", "превышала": "over",
+    "превышало": "over", "превышали": "over", "не превышал": "no more than", "не превышала": "no more than",
+    "не превышало": "no more than", "не превышали": "no more than", "не превышает": "no more than",
+    "не превышают": "no more than", "не превысит": "no more than", "не превысил": "no more than",
+    "не превысила": "no more than",
 }  # fmt: skip
 """Russian hedges before a number and the English phrase of hedges.HEDGE_GROUPS each stands for."""
 HEDGES_AFTER = {"с лишним": "more than", "с небольшим": "just over", "и более": "or more", "или более": "or more",
@@ -206,7 +217,7 @@ MEASURE_WORDS: dict[str, str] = {
     **dict.fromkeys(_forms("мегаватт", "", "а", "ов") + ["МВт"], "MW"),
     **dict.fromkeys(_forms("гигаватт", "", "а", "ов") + ["ГВт"], "GW"),
     **dict.fromkeys(_forms("киловатт", "", "а", "ов") + ["кВт"], "kW"),
-    "МВт·ч": "MWh", "кВт·ч": "kWh", "ГВт·ч": "GWh", "км/ч": "km/h",
+    "МВт·ч": "MWh", "кВт·ч": "kWh", "ГВт·ч": "GWh", "км/ч": "km/h", "TEU": "TEU", "ДФЭ": "TEU",
     **dict.fromkeys(
         [f"процентн{a} пункт{b}" for a in ("ый", "ых", "ого", "ым", "ыми") for b in ("", "а", "ов", "ам", "ами")]
         + ["п.п.", "п. п.", "пп"], "percentage points"),
@@ -296,9 +307,10 @@ _DECADE_CONTEXT = re.compile(r"(?i)(?<![\w-])(?:в|во|с|со|до|к|конц
 """Before "90-е" without "годы": a decade ("в 90-е", "с конца 90-х")."""
 _YEAR_AFTER = re.compile(rf"{_GAP}(?:[а-яё]+(?:ый|ом|ого|ий|ем|его|ому){_GAP})?{_YEAR_WORD}")
 """A year word after a year, perhaps with an adjective: "2024 года", "2025 учебный год", "2024 финансовом году"."""
-_SENTENCE_NEXT = r"[^\S\n]*(?:\n|\Z)|[^\S\n]+[A-ZА-ЯЁ«\"„(]"
+_SENTENCE_NEXT = r"[^\S\n]*(?:\n|\Z)|[^\S\n]+[А-ЯЁ«\"„(]"
 """After an abbreviation's dot, what shows the dot also ends the sentence: the dot is then punctuation, left
-out of the mention ("… более 2,5 млн." quoted without its full stop)."""
+out of the mention ("… более 2,5 млн." quoted without its full stop). A Latin capital is a unit ("214 тыс.
+TEU"), not a new sentence."""
 _SCALE_AFTER = re.compile(
     rf"(?:{_GAP}|(?<=\d))(?P<scale>(?:тыс|млн|млрд|трлн)(?![\w])(?:\.(?!{_SENTENCE_NEXT}))?|"
     r"(?:тысяч|миллион|миллиард|триллион)[а-я]*)"
@@ -860,11 +872,16 @@ def _hedge(text: str, tok: _Tok) -> None:
 
 
 def _to_not_up_to(text: str, at: int) -> bool:
-    """ "до" means "to": after a dash ("выросли вдвое — до 94 тыс."), after a number it starts from
-    ("с 45 до 28"), or after a verb of change a few words back ("снизилась до 19%")."""
+    """ "до" means "to": after a number it starts from ("с 45 до 28"), or after a verb of change a few words
+    back ("снизилась до 19%", "выросли вдвое — до 94 тыс."); after a dash alone it is "up to" ("мощность — до
+    20 вертолётов")."""
     before = text[max(0, at - 80) : at]
-    if re.search(r"[—–-]\s*\Z", before) or re.search(r"\d\S*\s+\Z", before):
+    if re.search(r"\d\S*\s+\Z", before):
         return True
+    if re.search(r"[—–-]\s*\Z", before):  # "выросли вдвое — до 94 тыс.", "евро — до 7%" after "снизилась до
+        # 19%"; but "мощность — до 20 вертолётов" is up to: a verb of change anywhere before in the sentence decides
+        sentence = re.split(r"[.!?\n]", before)[-1]
+        return any(w.lower().startswith(_CHANGE_STEMS) for w in _WORD.findall(sentence))
     clause = _WORDS_BEFORE.search(before)
     words = [w.lower() for w in _WORD.findall(clause[1] if clause else "")][-4:]
     return any(w.startswith(_CHANGE_STEMS) for w in words)

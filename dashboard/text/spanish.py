@@ -51,7 +51,8 @@ PRESENT = re.compile(r"(?i)\b(?:actualmente|hoy(?:\s+en\s+día)?|en\s+la\s+actua
 FUTURE = re.compile(
     r"(?i)\b(?:prevé|prevén|preveía|previsto|prevista|previstos|previstas|planea|planean|planeado|proyecta|"
     r"proyectan|proyectado|se\s+espera|se\s+esperan|espera|esperan|aspira|aspiran|pretende|pretenden|"
-    r"meta|objetivo|próxim[oa]s?|para\s+(?:19|20)\d\d|[a-záéíóúñ]{2,}(?:rá|rán))\b"
+    r"meta|objetivo|próxim[oa]s?|para\s+(?:19|20)\d\d|confía|confían|confiaba|programad[oa]s?|"
+    r"[a-záéíóúñ]{2,}(?:rá|rán))\b"
 )
 """Markers of a plan or a forecast: a clause that looks ahead ("prevé", "se espera", "para 2030",
 future verbs in -rá/-rán)."""
@@ -60,15 +61,23 @@ BETWEEN = re.compile(r"(?i)\b(?:entre|de|desde)\s+(?:el\s+|la\s+)?\Z")
 JOINED = re.compile(r"(?i)[^\S\n]*(?:-|–|—|y|a|al|hasta(?:\s+el)?)[^\S\n]*")
 """What joins two dates into one span ("y", "a", "hasta", a dash)."""
 COMPARED = re.compile(
-    r"(?i)\b(?:frente\s+a|comparad[oa]s?\s+con|en\s+comparación\s+con|respecto\s+(?:a|de)|contra)\s+"
+    r"(?i)\b(?:frente\s+al?|comparad[oa]s?\s+con|en\s+comparación\s+con|respecto\s+(?:a|de)l?|contra)\s+"
     r"(?:(?:los|las|el|la|unos|unas|más\s+de|menos\s+de|casi|cerca\s+de|apenas|solo|sólo)\s+){0,3}(?:US\$|\$|€)?\s*\Z"
 )
 """Words right before a figure that make it the one compared with ("frente a 31 millones"): its own time dates it."""
 COMPARISON = re.compile(
-    r"(?i)\b(?:frente\s+a|comparad[oa]s?\s+con|en\s+comparación\s+con|respecto\s+(?:a|de)l?|contra|(?:más|menos|mayor|menor|superior|inferior)\s+que)\b"
+    r"(?i)\b(?:frente\s+al?|comparad[oa]s?\s+con|en\s+comparación\s+con|respecto\s+(?:a|de)l?|contra|"
+    r"(?:más|menos|mayor|menor|superior|inferior|doble|triple|mitad)\s+que)\b"
     r"(?:[^.;:]|\.\d){0,60}\Z"
 )
 """Words before a date that make it the time of the figure compared with ("frente a … en 2022", "más que en 2023")."""
+AGO = re.compile(
+    r"(?i)\bhace\s+(?:(?P<count>\d{1,2}|un|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)\s+)?"
+    r"(?P<unit>años?|décadas?)\b"
+)
+"""A time counted back from the writing ("hace dos años", "hace una década")."""
+AGO_WORDS = {"un": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8,
+             "nueve": 9, "diez": 10}  # fmt: skip
 UNRESOLVED = re.compile(
     r"(?i)\b(?:el\s+año\s+anterior|el\s+mismo\s+per[ií]odo(?!\s+del?\s+(?:año\s+)?(?:19|20)\d\d)|interanual(?:es)?|en\s+lo\s+que\s+va\s+(?:de|del)\s+"
     r"(?:año|mes|semestre|trimestre)|recientemente|reciente|un\s+año\s+antes|un\s+año\s+atrás|hace\s+un\s+año|"
@@ -522,7 +531,8 @@ def _digits(text: str, at: int) -> tuple[_Tok | None, int] | None:
 def _named(text: str, tok: _Tok) -> bool:
     """Digits right after a capitalised name, with no unit, name a thing: "el bloque Junín 6", "Airbus 320"."""
     name = re.search(
-        r"(?<![.!?:]\s)(?<!\A)\b([A-ZÁÉÍÓÚÑ][a-záéíóúñA-Z]+)[ \u00a0]\Z", text[max(0, tok.start - 30) : tok.start]
+        r"(?<![.!?:]\s)(?<![.!?:]\s\s)(?<!\n)(?<!\A)\b([A-ZÁÉÍÓÚÑ][a-záéíóúñA-Z]+)[ \u00a0]\Z",
+        text[max(0, tok.start - 30) : tok.start],
     )
     if name is None or name[1] in _NOT_NAMES or tok.unit_written or tok.scale_written or tok.currencies:
         return False

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from types import ModuleType
 
 from dashboard.text import russian, spanish
@@ -101,6 +101,10 @@ class TimeWords:
     between: re.Pattern[str] = _NEVER
     joined: re.Pattern[str] = _JOINED
     """What joins two dates into one span ("2020 to 2022", "abril de 2024 y marzo de 2025", "январе–мае")."""
+    ago: re.Pattern[str] = _NEVER
+    """A time counted back from the writing, with groups `count` (digits or a word of `ago_words`; none is one)
+    and `unit` (a year or a decade word): "hace dos años", "год назад"."""
+    ago_words: dict[str, int] = field(default_factory=dict)
     english: bool = False
     """English also reads phrases no mention holds (quarters, seasons, "a decade ago") and the tense of
     each clause; another language reads the tense of the whole sentence."""
@@ -116,6 +120,7 @@ def _time_words_of(language: ModuleType) -> TimeWords:
     return TimeWords(
         language.SINCE, language.UNTIL, language.PRESENT, language.FUTURE, language.UNRESOLVED,
         comparison=language.COMPARISON, compared=language.COMPARED, between=language.BETWEEN, joined=language.JOINED,
+        ago=language.AGO, ago_words=language.AGO_WORDS,
     )  # fmt: skip
 
 
@@ -203,7 +208,7 @@ def time_spans(mentions: Iterable[Mention], *, published: str, text: str = "", s
         ):
             inside = 0 <= mention.start - sentence_at < len(sentence)
             clause = _clause_writing(writing, sentence, mention.start - sentence_at, words) if inside else writing
-            span = _date_span(mention, mention.date, clause)
+            span = _date_span(mention, mention.date, clause, precise=not words.english)
             if span is not None:
                 since = bool(words.since.search(before))
                 spans.append(replace(span, since=since, last=OPEN_END if since else span.last,
@@ -211,8 +216,18 @@ def time_spans(mentions: Iterable[Mention], *, published: str, text: str = "", s
     spans += _joined(ordered, spans, text, words)
     if not words.english:
         year = writing.year
-        return spans + [Span(year, year, m.group(), sentence_at + m.start(), present=True)
-                        for m in words.present.finditer(sentence)]  # fmt: skip
+        spans += [Span(year, year, m.group(), sentence_at + m.start(), present=True)
+                  for m in words.present.finditer(sentence)]  # fmt: skip
+        for match in words.ago.finditer(sentence):
+            count = match["count"] or "1"
+            back = (int(count) if count.isdigit() else words.ago_words.get(count.lower(), 1)) * (
+                10 if match["unit"].lower().startswith(("déc", "dec", "десят")) else 1
+            )
+            compared = bool(words.comparison.search(sentence, max(0, match.start() - 60), match.start()))
+            spans.append(
+                Span(year - back, year - back, match.group(), sentence_at + match.start(), comparison=compared)
+            )
+        return spans
     return spans + _phrase_spans(sentence, writing=writing, at=sentence_at)
 
 
@@ -234,11 +249,16 @@ def _year_span(mention: Mention, before: str, text: str, words: TimeWords) -> Sp
                 comparison=bool(words.comparison.search(before)))  # fmt: skip
 
 
-def _date_span(mention: Mention, date: DateExpr, writing: Writing) -> Span | None:
+def _date_span(mention: Mention, date: DateExpr, writing: Writing, *, precise: bool = False) -> Span | None:
+    """The span a date names; `precise`: "last month" names that month, not just its year."""
     if date.relative_unit == "year":
         shift = {"last": -1, "next": 1}.get(date.relative or "", 0)
         year = writing.year + shift
         return Span(year, year, mention.text, mention.start, date.month, date.month)
+    if date.relative_unit == "month" and precise and writing.month is not None:
+        shift = {"last": -1, "next": 1}.get(date.relative or "", 0)
+        year, month = divmod(writing.year * 12 + writing.month - 1 + shift, 12)
+        return Span(year, year, mention.text, mention.start, month + 1, month + 1)
     if date.relative_unit in ("month", "week"):
         return Span(writing.year, writing.year, mention.text, mention.start)
     if date.year is not None:
@@ -264,7 +284,11 @@ def _joined(ordered: list[Mention], spans: list[Span], text: str, words: TimeWor
         a, b = by_start.get(first.start), by_start.get(second.start)
         if a is None or b is None or not text or a.last == OPEN_END:
             continue
-        consecutive = not words.english and a.first_month is None is b.first_month and b.first == a.last + 1
+        consecutive = not words.english and (
+            (a.first_month is None is b.first_month and b.first == a.last + 1)  # "en 2026 y 2027"
+            or (a.last_month is not None and b.first_month is not None and a.last == b.first
+                and b.first_month == a.last_month + 1)  # "julio y agosto"
+        )  # fmt: skip
         if words.joined.fullmatch(text, first.end, second.start) and (
             words.between.search(text, max(0, first.start - 12), first.start) or "-" in text[first.end : second.start]
             or "–" in text[first.end : second.start] or consecutive
@@ -370,6 +394,8 @@ def period_disagrees(
                             _period_of({(own.first, own.last)}))  # fmt: skip
     elif spans and all(s.comparison for s in spans):
         year = date_parts(published)[0]
+        # in another language the time compared with never dates this figure ("casi el doble que en 2023")
+        spans = spans if words.english else []
         spans.append(Span(year, year, "the time of writing"))
     elif not words.english and any(s.comparison for s in spans):
         spans = [s for s in spans if not s.comparison]  # "… в 2024 году, против 6,1 млрд в 2023 году"

@@ -141,6 +141,11 @@ def _worded(translation: str, indicator: Indicator, kind: str) -> int | None:
     return None
 
 
+_VERBS = {"exceed": "over", "surpass": "over", "top": "over", "reach up to": "up to", "not exceed": "no more than",
+          "not surpass": "no more than", "did not exceed": "no more than",
+          "does not exceed": "no more than"}  # fmt: skip
+"""Verbs that hedge a figure after a modal ("may exceed 4 million"), which the English reader leaves alone."""
+_PHRASES = sorted([*HEDGE_GROUPS, *_VERBS], key=len, reverse=True)
 _NUMBER_OF = re.compile(
     r"(?i)\b(?:number|total|count)\s+of\s+(?:(?:such|the|these|those|all)\s+)?((?:[a-z-]+\s+){0,2}[a-z-]+)"
 )
@@ -157,9 +162,9 @@ def _phrase_before(text: str, at: int, *, between: str = "") -> str | None:
     """A hedge phrase standing right before text[at:] ("tops 150 billion", "nearly double"), an article (and
     what `between` allows) apart."""
     before = " ".join(text[max(0, at - 40) : at].lower().split())
-    for phrase in sorted(HEDGE_GROUPS, key=len, reverse=True):
+    for phrase in _PHRASES:
         if re.search(rf"(?:^|\W){re.escape(phrase)}(?: the| a| an)?{between}$", before):
-            return phrase
+            return _VERBS.get(phrase, phrase)
     return None
 
 
