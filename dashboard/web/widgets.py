@@ -79,7 +79,7 @@ STYLE = """<style>
 .passage-box a.cited:hover mark, .passage-box a.cited:focus-visible mark { text-decoration: underline; }
 @media (hover: none) { [data-testid=stCode] > div:has([data-testid=stElementToolbarButton]) {
   opacity: 1 !important; visibility: visible !important; } }
-.st-key-print-footer { display: none !important; }
+.st-key-print-footer, [class*="st-key-print-facts-"] { display: none !important; }
 @media print {
   [data-testid=stSidebar], [data-testid=stSidebarCollapsedControl], header, [data-testid=stHeader],
   [data-testid=stToolbar], [data-testid=stDecoration], [data-testid=stTopNavLink], [data-testid=stStatusWidget],
@@ -90,6 +90,7 @@ STYLE = """<style>
   [data-testid=stCode] > div:has([data-testid=stElementToolbarButton]), [data-baseweb=popover], .modebar-container,
   .modebar { display: none !important; }
   [data-testid=stMain] { padding-top: 0 !important; }
+  [class*="st-key-print-facts-"] { display: block !important; }
   .st-key-print-footer { display: block !important; border-top: 1px solid #dde2ea; padding-top: .4rem; }
 }
 </style>"""

@@ -177,13 +177,17 @@ def _tap_list(series: str, members: list[FigureView], mark: str | None) -> None:
 
 def _facts(series: str, members: list[FigureView], mark: str | None) -> None:
     """Ranks, terms, years and single figures as a list of labelled facts, never as bar lengths: each a
-    button that chooses it, as a click on a bar does."""
+    button that chooses it, as a click on a bar does. A printout hides every button, so the same facts are
+    also written as a plain list that only paper shows (see widgets.STYLE)."""
+    rows = fact_rows(members)
     with st.container(key=f"facts-{series or 'other'}", gap="small"):
-        for row in fact_rows(members):
+        for row in rows:
             state.choice_button(
                 ui.md(row.line), url_key="indicator", value=row.id, key=f"fact-{row.id}", chosen=row.id == mark,
                 others="tertiary", width="stretch",
             )  # fmt: skip
+    with st.container(key=f"print-facts-{series or 'other'}"):
+        st.markdown("\n".join(f"- {ui.md(row.line)}" for row in rows))
 
 
 IMAGE_FORMATS = {"PNG": "png", "SVG": "svg"}
