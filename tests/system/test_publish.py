@@ -97,6 +97,8 @@ def test_a_desktop_still_shows_the_copy_button_on_hover_only(page: Page, app_url
 @pytest.mark.parametrize("route", ["explore?theme=humanitarian", f"figure?indicator={FIGURE}"])
 def test_a_printout_has_no_control_and_says_where_and_when(page: Page, app_url: str, route: str) -> None:
     goto(page, f"{app_url}/{route}")
+    # print-only parts hide themselves, so the screen never shows them, not even before the stylesheet paints
+    assert not page.locator(".print-only").first.is_visible()
     # the app's stylesheet comes in an st.html element that paints after the script has finished: wait for it
     page.wait_for_function("[...document.querySelectorAll('style')].some(s => s.textContent.includes('@media print'))")
     nav = page.locator("[data-testid=stTopNavLink]")

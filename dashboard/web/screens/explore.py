@@ -6,6 +6,7 @@ one chart, its title and its source note."""
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Iterable
 
 import streamlit as st
@@ -187,7 +188,7 @@ def _facts(series: str, members: list[FigureView], mark: str | None) -> None:
                 others="tertiary", width="stretch",
             )  # fmt: skip
     with st.container(key=f"print-facts-{series or 'other'}"):
-        st.markdown("\n".join(f"- {ui.md(row.line)}" for row in rows))
+        ui.print_only("<ul>" + "".join(f"<li>{html.escape(row.line)}</li>" for row in rows) + "</ul>")
 
 
 IMAGE_FORMATS = {"PNG": "png", "SVG": "svg"}
