@@ -80,7 +80,7 @@ STYLE = """<style>
 .passage-box a.cited:hover mark, .passage-box a.cited:focus-visible mark { text-decoration: underline; }
 @media (hover: none) { [data-testid=stCode] > div:has([data-testid=stElementToolbarButton]) {
   opacity: 1 !important; visibility: visible !important; } }
-.st-key-print-footer { display: none !important; }
+.st-key-print-footer, [class*="st-key-print-facts-"] { display: none !important; }
 @media print {
   [data-testid=stSidebar], [data-testid=stSidebarCollapsedControl], header, [data-testid=stHeader],
   [data-testid=stToolbar], [data-testid=stDecoration], [data-testid=stTopNavLink], [data-testid=stStatusWidget],
@@ -91,7 +91,9 @@ STYLE = """<style>
   [data-testid=stCode] > div:has([data-testid=stElementToolbarButton]), [data-baseweb=popover], .modebar-container,
   .modebar { display: none !important; }
   [data-testid=stMain] { padding-top: 0 !important; }
+  [class*="st-key-print-facts-"] { display: block !important; }
   .st-key-print-footer { display: block !important; border-top: 1px solid #dde2ea; padding-top: .4rem; }
+  .print-only { display: block !important; }
 }
 </style>"""
 
@@ -486,6 +488,11 @@ def print_footer(url_path: str) -> None:
     url = permalink(page, **params)
     where = f"Printed from {url}" if url else "Printed"
     with st.container(key="print-footer"):
-        st.html(
-            f'<p class="print-footer">{html.escape(where)} on {html.escape(date_words(date.today().isoformat()))}</p>'
-        )
+        print_only(f'<p class="print-footer">{html.escape(where)} on '
+                   f"{html.escape(date_words(date.today().isoformat()))}</p>")  # fmt: skip
+
+
+def print_only(body: str) -> None:
+    """HTML (already escaped) that only paper shows: hidden by its own inline style, so it never shows on screen
+    while the page's stylesheet is still on its way; STYLE's print rules show it."""
+    st.html(f'<div class="print-only" style="display:none">{body}</div>')

@@ -7,14 +7,17 @@ from __future__ import annotations
 import csv
 import io
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 pytestmark = pytest.mark.browser
 pytest.register_assert_rewrite("tests.support.browser")
 
+import yaml  # noqa: E402
+
 from dashboard.present.wording import date_words  # noqa: E402
+from tests.conftest import ROOT  # noqa: E402
 from tests.support.browser import PHONE, goto  # noqa: E402
 
 if TYPE_CHECKING:
@@ -24,6 +27,14 @@ pytest_plugins = ["tests.support.browser"]
 
 FIGURE = "russian-loans-to-venezuela"
 COPY = '[data-testid=stCode] button[aria-label="Copy to clipboard"]'
+FACT = "venezuela-displaced-people-2024"
+"""A figure of the humanitarian theme that is drawn as a fact (a button) beside the theme's chart."""
+
+
+def fact_title(ident: str) -> str:
+    """The shipped catalog's title of figure `ident`."""
+    data: dict[str, Any] = yaml.safe_load((ROOT / "indicators.yaml").read_text(encoding="utf-8"))
+    return str(next(i["title"] for i in data["indicators"] if i["id"] == ident))
 
 
 def download(page: Page, label: str) -> tuple[str, bytes]:
@@ -83,13 +94,19 @@ def test_a_desktop_still_shows_the_copy_button_on_hover_only(page: Page, app_url
     button.wait_for(state="visible", timeout=5_000)
 
 
-@pytest.mark.parametrize("route", ["explore?theme=energy", f"figure?indicator={FIGURE}"])
+@pytest.mark.parametrize("route", ["explore?theme=humanitarian", f"figure?indicator={FIGURE}"])
 def test_a_printout_has_no_control_and_says_where_and_when(page: Page, app_url: str, route: str) -> None:
     goto(page, f"{app_url}/{route}")
+    # print-only parts hide themselves, so the screen never shows them, not even before the stylesheet paints
+    assert not page.locator(".print-only").first.is_visible()
+    # the app's stylesheet comes in an st.html element that paints after the script has finished: wait for it
+    page.wait_for_function("[...document.querySelectorAll('style')].some(s => s.textContent.includes('@media print'))")
     nav = page.locator("[data-testid=stTopNavLink]")
     assert nav.count() and nav.first.is_visible()  # on screen, the navigation and the controls are there
     footer = page.locator(".st-key-print-footer")
     assert footer.count() == 1 and not footer.is_visible()
+    facts = page.locator("[data-testid=stMain] [class*=st-key-print-facts-]")
+    assert all(not facts.nth(i).is_visible() for i in range(facts.count()))  # on screen, the facts are buttons
     page.emulate_media(media="print")
     page.wait_for_timeout(300)
     for selector in ("button", "input", "[data-testid=stSelectbox]", "[data-testid=stTopNavLink]", "header",
@@ -102,5 +119,6 @@ def test_a_printout_has_no_control_and_says_where_and_when(page: Page, app_url: 
         assert page.locator("[data-testid=stMain] mark").first.is_visible()  # the quote stays
     else:
         assert page.locator("[data-testid=stPlotlyChart]").first.is_visible()  # and the charts
+        assert facts.first.is_visible() and fact_title(FACT) in facts.first.inner_text()  # and the facts, as text
     assert footer.is_visible()
     assert footer.inner_text() == f"Printed from {app_url}/{route} on {date_words(date.today().isoformat())}"

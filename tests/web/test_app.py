@@ -47,7 +47,7 @@ def texts(at: AppTest, kind: str) -> list[str]:
 def proto_body(at: AppTest, kind: str) -> list[str]:
     """The page's own html/markdown bodies: not the style sheet, scripts or the print-only footer."""
     bodies = [str(getattr(e.proto, "body", "")) for e in at.get(kind)]
-    return [b for b in bodies if not b.startswith(("<style>", "<script>", '<p class="print-footer">'))]
+    return [b for b in bodies if not b.startswith(("<style>", "<script>", '<div class="print-only"'))]
 
 
 def big_texts(at: AppTest) -> list[str]:

@@ -6,6 +6,7 @@ one chart, its title and its source note."""
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Iterable
 
 import streamlit as st
@@ -177,13 +178,17 @@ def _tap_list(series: str, members: list[FigureView], mark: str | None) -> None:
 
 def _facts(series: str, members: list[FigureView], mark: str | None) -> None:
     """Ranks, terms, years and single figures as a list of labelled facts, never as bar lengths: each a
-    button that chooses it, as a click on a bar does."""
+    button that chooses it, as a click on a bar does. A printout hides every button, so the same facts are
+    also written as a plain list that only paper shows (see widgets.STYLE)."""
+    rows = fact_rows(members)
     with st.container(key=f"facts-{series or 'other'}", gap="small"):
-        for row in fact_rows(members):
+        for row in rows:
             state.choice_button(
                 ui.md(row.line), url_key="indicator", value=row.id, key=f"fact-{row.id}", chosen=row.id == mark,
                 others="tertiary", width="stretch",
             )  # fmt: skip
+    with st.container(key=f"print-facts-{series or 'other'}"):
+        ui.print_only("<ul>" + "".join(f"<li>{html.escape(row.line)}</li>" for row in rows) + "</ul>")
 
 
 IMAGE_FORMATS = {"PNG": "png", "SVG": "svg"}
