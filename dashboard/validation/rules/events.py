@@ -18,7 +18,7 @@ from dashboard.text.mentions import DATE_KINDS, Mention, read_mentions
 from dashboard.text.sentences import sentence_bounds
 from dashboard.text.tense import Tense, tense_at
 from dashboard.validation.evidence import Evidence, citation_pos
-from dashboard.validation.rules.periods import time_words
+from dashboard.validation.rules.periods import looks_ahead, time_words
 from dashboard.validation.rules.structure import anchor_citation
 from dashboard.validation.rules.translations import translation_missing
 
@@ -87,11 +87,7 @@ def _clause_tense(text: str, at: int, source: Source) -> Tense | None:
     """In another language, a clause with a word of plan or a future verb ("В мае … планируют подписать",
     "En mayo se firmará") places a month without a year ahead; otherwise either way."""
     start, end = sentence_bounds(text, start=at, end=at + 1)
-    sentence = text[start:end]
-    future = time_words(source.language).future
-    clause_start = max((sentence.rfind(mark, 0, at - start) for mark in ",;:()"), default=-1) + 1
-    ends = [e for e in (sentence.find(mark, at - start) for mark in ",;:()") if e >= 0]
-    return "future" if future.search(sentence, clause_start, min(ends, default=len(sentence))) else None
+    return "future" if looks_ahead(text[start:end], at - start, time_words(source.language)) else None
 
 
 def _tense(text: str, at: int) -> Tense | None:

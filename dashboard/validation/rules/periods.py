@@ -311,9 +311,19 @@ def _clause_writing(writing: Writing, sentence: str, at: int, words: TimeWords =
     """The writing time as seen from the clause holding sentence[at]: it looks ahead only if that clause does."""
     if words.english:
         return replace(writing, future=tense_at(sentence, at) == "future")
-    start = max((sentence.rfind(mark, 0, at) for mark in _CLAUSE_MARKS), default=-1) + 1
-    ends = [end for end in (sentence.find(mark, at) for mark in _CLAUSE_MARKS) if end >= 0]
-    return replace(writing, future=bool(words.future.search(sentence, start, min(ends, default=len(sentence)))))
+    return replace(writing, future=looks_ahead(sentence, at, words))
+
+
+def clause_bounds(sentence: str, at: int, marks: str = _CLAUSE_MARKS) -> tuple[int, int]:
+    """[start, end) of the clause of `sentence` holding sentence[at], between punctuation `marks`."""
+    start = max((sentence.rfind(mark, 0, at) for mark in marks), default=-1) + 1
+    ends = [end for end in (sentence.find(mark, at) for mark in marks) if end >= 0]
+    return start, min(ends, default=len(sentence))
+
+
+def looks_ahead(sentence: str, at: int, words: TimeWords) -> bool:
+    """The clause holding sentence[at] has a word of plan or a future verb of the language of `words`."""
+    return bool(words.future.search(sentence, *clause_bounds(sentence, at)))
 
 
 def _phrase_spans(sentence: str, *, writing: Writing, at: int) -> list[Span]:
@@ -425,10 +435,7 @@ def _own_clause(sentence: str, sentence_at: int, figure_at: int, spans: list[Spa
     """The clause holding the figure, and its spans, when it dates the figure itself ("В прошлом году компания
     вложила 15 млрд рублей, а в 2025 году планирует …": the figure is last year's); else the sentence and all its
     spans."""
-    at = figure_at - sentence_at
-    start = max((sentence.rfind(mark, 0, at) for mark in _OWN_CLAUSE_MARKS), default=-1) + 1
-    ends = [end for end in (sentence.find(mark, at) for mark in _OWN_CLAUSE_MARKS) if end >= 0]
-    end = min(ends, default=len(sentence))
+    start, end = clause_bounds(sentence, figure_at - sentence_at, _OWN_CLAUSE_MARKS)
     own = [s for s in spans if start <= s.at - sentence_at < end]
     if any(not s.comparison for s in own):
         return sentence[start:end], own
